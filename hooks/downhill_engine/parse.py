@@ -1,0 +1,235 @@
+"""Find a page's sessions with pytest-codeblocks' own rules, and split them back into visible blocks.
+
+pytest-codeblocks decides which blocks the tests run, how ``cont`` joins them and which fence holds expected
+output. The build asks the same library, so the two can never disagree; this module only adds what the
+library does not keep: where each fence of a session starts and ends, so that output can go under it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+
+import pytest_codeblocks
+import yaml
+
+from .errors import EngineError
+from .includes import ExpandedText, Origin
+
+RUN_SYNTAXES = ("python", "sh", "bash")  # what pytest-codeblocks collects
+ALT_OPTION = re.compile(r"^\s*<!--\s*figure-alt:\s*(?P<alt>.*?)\s*-->\s*$")
+MARKER = re.compile(r"^<!--[-\s]*pytest-codeblocks:(?P<keyword>.*)-->$")
+TILDE_PYTHON = re.compile(r"^\s*~{3,}\s*\{?\s*\.?py", re.IGNORECASE)
+PAGE_OPTIONS = {"timeout": (int, float), "memory_mb": (int,)}
+
+
+class ParseError(EngineError):
+    """A page whose blocks or markers pytest-codeblocks cannot read."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """One fenced block as written: where it sits in the expanded text and where it came from."""
+
+    start: int  # line of the opening fence in the expanded text
+    end: int  # line of the closing fence in the expanded text
+    indent: str
+    syntax: str
+    code: str
+    origin: Origin
+    code_origins: tuple[Origin, ...]
+    alt: str | None = None
+
+
+@dataclass(frozen=True)
+class Session:
+    """What pytest-codeblocks runs as one test: a block and the blocks that continue it."""
+
+    blocks: tuple[Block, ...]
+    marks: tuple[str, ...] = ()
+    importorskip: str | None = None
+    expected_output: str | None = None
+    expected_ignore_whitespace: bool = False
+    expected_block: Block | None = None
+
+    @property
+    def head(self) -> Block:
+        return self.blocks[0]
+
+    @property
+    def syntax(self) -> str:
+        return self.head.syntax
+
+
+@dataclass(frozen=True)
+class Page:
+    """A parsed page: its expanded text, the sessions pytest-codeblocks collects, and what it leaves out."""
+
+    path: str
+    expanded: ExpandedText
+    body_start: int
+    options: dict = field(default_factory=dict)
+    sessions: tuple[Session, ...] = ()
+    excluded: tuple[Origin, ...] = ()
+
+
+def parse_page(path: str, expanded: ExpandedText) -> Page:
+    """Parse an expanded page into sessions; raise ParseError naming the line of any malformed marker."""
+    body_start, options = _front_matter(path, expanded)
+    fences = _scan_fences(path, expanded)
+    try:
+        found = pytest_codeblocks.extract_from_buffer(io.StringIO(expanded.text))
+    except RuntimeError as error:
+        raise ParseError(path, _marker_error_line(expanded), f"pytest-codeblocks: {error}") from None
+    sessions = _split(path, expanded, found, fences)
+    collected = tuple(s for s in sessions if s.syntax in RUN_SYNTAXES)
+    return Page(path, expanded, body_start, options, collected, _excluded(expanded, sessions))
+
+
+def _front_matter(path: str, expanded: ExpandedText) -> tuple[int, dict]:
+    """Return the first body line and the page's ``execute:`` options, validated."""
+    lines = expanded.lines
+    if not lines or lines[0].rstrip() != "---":
+        return 1, {}
+    closing = [number for number, line in enumerate(lines[1:], start=2) if line.rstrip() in ("---", "...")]
+    if not closing:
+        raise ParseError(path, 1, "front matter is not closed by a `---` line")
+    number = closing[0]
+    try:
+        meta = yaml.safe_load("\n".join(lines[1 : number - 1])) or {}
+    except yaml.YAMLError as error:
+        raise ParseError(path, 1, "front matter is not valid YAML", str(error)) from None
+    options = meta.get("execute", {}) if isinstance(meta, dict) else {}
+    if not isinstance(options, dict):
+        raise ParseError(path, 1, "`execute:` in front matter must be a mapping, e.g. `execute: {timeout: 60}`")
+    for key, value in options.items():
+        kinds = PAGE_OPTIONS.get(key)
+        if kinds is None:
+            known = ", ".join(PAGE_OPTIONS)
+            raise ParseError(path, 1, f"unknown `execute:` option {key!r}; known options: {known}")
+        if not isinstance(value, kinds) or isinstance(value, bool) or value <= 0:
+            raise ParseError(path, 1, f"`execute: {key}` must be a positive number, not {value!r}")
+    return number + 1, options
+
+
+def _scan_fences(path: str, expanded: ExpandedText) -> dict[int, Block]:
+    """Every backtick fence, found exactly as pytest-codeblocks finds them, keyed by opening line."""
+    fences: dict[int, Block] = {}
+    lines = expanded.lines
+    number = 0
+    alt: str | None = None
+    while number < len(lines):
+        line = lines[number]
+        number += 1
+        option = ALT_OPTION.match(line)
+        if option:
+            alt = option.group("alt")
+            continue
+        stripped = line.lstrip()
+        if not stripped.startswith("```"):
+            continue
+        ticks = len(stripped) - len(stripped.lstrip("`"))
+        indent = line[: len(line) - len(stripped)]
+        start = number
+        code: list[str] = []
+        while True:
+            if number >= len(lines):
+                raise ParseError(path, expanded.origin(start).line, "code block is never closed")
+            inner = lines[number]
+            number += 1
+            if inner.lstrip()[:ticks] == "`" * ticks:
+                break
+            cut = min(len(indent), len(inner) - len(inner.lstrip()))
+            code.append(inner[cut:] + "\n")
+        origins = tuple(expanded.origin(n) for n in range(start + 1, number))
+        syntax = line.strip()[ticks:]
+        fences[start] = Block(start, number, indent, syntax, "".join(code), expanded.origin(start), origins, alt)
+        alt = None
+    return fences
+
+
+def _split(path: str, expanded: ExpandedText, found: list, fences: dict[int, Block]) -> list[Session]:
+    """Give each session found by pytest-codeblocks the fences it consumed, and check they add up."""
+    order = sorted(fences)
+    heads = [item.lineno for item in found]
+    sessions = []
+    for index, item in enumerate(found):
+        following = heads[index + 1] if index + 1 < len(heads) else len(expanded.lines) + 1
+        members = [fences[item.lineno]]
+        expected_block = None
+        for start in order:
+            if not item.lineno < start < following:
+                continue
+            if _marker_before(expanded, start).startswith("expected-output"):
+                expected_block = fences[start]
+            else:
+                members.append(fences[start])
+        code = "".join(block.code for block in members)
+        expected = expected_block.code if expected_block else None
+        if code != item.code or expected != item.expected_output:
+            raise ParseError(
+                path,
+                expanded.origin(item.lineno).line,
+                "internal error: the engine and pytest-codeblocks read this block differently",
+            )
+        sessions.append(
+            Session(
+                tuple(members),
+                tuple(item.marks),
+                item.importorskip,
+                item.expected_output,
+                item.expected_output_ignore_whitespace,
+                expected_block,
+            )
+        )
+    return sessions
+
+
+def _marker_before(expanded: ExpandedText, start: int) -> str:
+    """The pytest-codeblocks keyword of the nearest marker line above a fence, or ``""``."""
+    for number in range(start - 1, 0, -1):
+        line = expanded.lines[number - 1].strip()
+        match = MARKER.match(line)
+        if match:
+            return match.group("keyword").strip("- ")
+        if line.startswith("```"):
+            return ""
+    return ""
+
+
+def _marker_error_line(expanded: ExpandedText) -> int | None:
+    """Find the first marker line at which pytest-codeblocks starts to fail."""
+    for number, line in enumerate(expanded.lines, start=1):
+        if not MARKER.match(line.strip()):
+            continue
+        try:
+            pytest_codeblocks.extract_from_buffer(io.StringIO("\n".join(expanded.lines[:number]) + "\n"))
+        except RuntimeError:
+            return expanded.origin(number).line
+    return None
+
+
+def _excluded(expanded: ExpandedText, sessions: list[Session]) -> tuple[Origin, ...]:
+    """Fences that look like Python but that pytest-codeblocks will not run, so none is skipped silently."""
+    excluded = [
+        block.origin
+        for session in sessions
+        if session.syntax != "python"
+        for block in session.blocks
+        if "py" in block.syntax.lower()
+    ]
+    excluded += [expanded.origin(n) for n, line in enumerate(expanded.lines, 1) if TILDE_PYTHON.match(line)]
+    return tuple(sorted(excluded, key=lambda origin: (origin.path, origin.line)))
+
+
+def codeblocks_for_tests(expanded: ExpandedText) -> list[pytest_codeblocks.CodeBlock]:
+    """What pytest-codeblocks collects from the expanded page, with lines mapped back to the page.
+
+    The test suite hands this to pytest-codeblocks in place of reading the raw file, so the tests see
+    included code and report the same Markdown lines as the build.
+    """
+    found = pytest_codeblocks.extract_from_buffer(io.StringIO(expanded.text))
+    for block in found:
+        block.lineno = expanded.origin(block.lineno).line
+    return found

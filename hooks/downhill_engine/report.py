@@ -1,0 +1,72 @@
+"""The build's account of itself: one summary line for people, one JSON file for tools and tests."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .includes import Origin
+
+
+@dataclass
+class BlockRecord:
+    """One executed (or skipped, or failed) block: where it is and what the build did with it."""
+
+    page: str
+    line: int
+    session_line: int
+    status: str  # "run", "cached", "failed" or "skipped"
+    seconds: float
+
+
+@dataclass
+class Report:
+    blocks: list[BlockRecord] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+    dropped_cache_entries: int = 0
+
+    def add_excluded(self, origins: tuple[Origin, ...]) -> None:
+        self.excluded.extend(str(origin) for origin in origins)
+
+    def count(self, status: str) -> int:
+        return sum(record.status == status for record in self.blocks)
+
+    def sessions(self) -> dict[str, list[int]]:
+        """Each page's sessions by the line of their first block, as pytest-codeblocks names its tests."""
+        found: dict[str, list[int]] = {}
+        for record in self.blocks:
+            lines = found.setdefault(record.page, [])
+            if record.session_line not in lines:
+                lines.append(record.session_line)
+        return found
+
+    def summary(self) -> str:
+        executing = sum(record.seconds for record in self.blocks if record.status in ("run", "failed"))
+        slowest = sorted((record for record in self.blocks if record.status != "skipped"), key=lambda r: -r.seconds)[:5]
+        line = (
+            f"Downhill: {self.count('run')} blocks run, {self.count('cached')} from cache, "
+            f"{self.count('failed')} failed, {self.count('skipped')} skipped, {executing:.2f} s executing"
+        )
+        if slowest:
+            line += "; slowest: " + ", ".join(f"{r.page}:{r.line} {r.seconds:.2f} s" for r in slowest)
+        return line
+
+    def exclusions(self) -> str | None:
+        if not self.excluded:
+            return None
+        return (
+            f"Downhill: {len(self.excluded)} Python-looking blocks are not run by the build or the tests "
+            f"(only ```python fences are): {', '.join(self.excluded)}"
+        )
+
+    def write(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {
+            "summary": self.summary(),
+            "counts": {status: self.count(status) for status in ("run", "cached", "failed", "skipped")},
+            "excluded": self.excluded,
+            "dropped_cache_entries": self.dropped_cache_entries,
+            "blocks": [asdict(record) for record in self.blocks],
+        }
+        path.write_text(json.dumps(data, indent=2) + "\n")
