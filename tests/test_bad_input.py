@@ -1,0 +1,115 @@
+"""Every kind of bad block gets an error naming file and line, and leaves no stale output or cache entry."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+
+GOOD = "# Page\n\n```python\nprint('OLD OUTPUT')\n```\n"
+
+FAILURES = [
+    # fixture, reported location, words the message must contain
+    ("raises.md", "docs/raises.md:5", ["ZeroDivisionError", "half(3)", 'File "docs/raises.md", line 8']),
+    ("infinite_loop.md", "docs/infinite_loop.md:8", ["did not finish within 1 s", "while True:"]),
+    ("sys_exit.md", "docs/sys_exit.md:3", ["exit the interpreter", "SystemExit: 3"]),
+    ("abort.md", "docs/abort.md:3", ["crashed (killed by SIGABRT)", "os.abort()"]),
+    ("flood.md", "docs/flood.md:3", ["printed more than 1024 KiB to stdout"]),
+    ("input.md", "docs/input.md:4", ["EOFError", "no standard input"]),
+    ("expected_mismatch.md", "docs/expected_mismatch.md:8", ["does not match", "-46", "+45"]),
+    ("xfail_no_raise.md", "docs/xfail_no_raise.md:4", ["ran without raising"]),
+    ("no_alt.md", "docs/no_alt.md:3", ["no alt text", "figure-alt"]),
+    ("memory.md", "docs/memory.md:11", ["MemoryError", "256 MiB"]),
+    ("missing_include.md", "docs/missing_include.md:6", ["missing include", "no_such_snippet.py", "snippets/"]),
+]
+
+
+@pytest.mark.parametrize(("fixture", "location", "words"), FAILURES, ids=[case[0] for case in FAILURES])
+def test_bad_block_fails_clearly_and_leaves_nothing_stale(workspace, fixture, location, words):
+    workspace.page(fixture, GOOD)
+    assert not workspace.build(fixture).errors
+    keys_before = workspace.cache_keys()
+
+    workspace.fixture(fixture)
+    built = workspace.build(fixture)
+
+    assert len(built.errors) == 1
+    message = built.errors[0].format()
+    assert message.startswith(location + ":"), message
+    for word in words:
+        assert word in message, message
+    rendered = built.pages.get(fixture)
+    assert rendered is None or "OLD OUTPUT" not in rendered.markdown
+    assert workspace.cache_keys() <= keys_before  # nothing cached for the failing session
+
+
+def test_failure_is_not_cached_so_the_next_build_reports_it_again(workspace):
+    workspace.fixture("raises.md")
+    assert workspace.build().errors
+    again = workspace.build()
+    assert again.errors and again.report.count("failed") == 1
+
+
+def test_html_in_output_is_escaped(workspace):
+    workspace.fixture("script_output.md")
+    built = workspace.build()
+    assert not built.errors
+    html = markdown.markdown(
+        built.pages["script_output.md"].markdown,
+        extensions=["attr_list", "pymdownx.superfences", "pymdownx.highlight"],
+    )
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert('owned')&lt;/script&gt;" in html
+    assert "'&lt;b&gt;bold?&lt;/b&gt;'" in html  # the repr of the final expression
+
+
+def test_plt_show_keeps_the_figure_and_says_nothing(workspace):
+    workspace.fixture("plt_show.md")
+    built = workspace.build()
+    assert not built.errors
+    page = built.pages["plt_show.md"]
+    assert re.search(r"!\[A zigzag\]\(assets/figures/[0-9a-f]{20}\.svg\)", page.markdown)
+    assert "Warnings" not in page.markdown
+    assert len(page.figures) == 1
+
+
+def test_written_files_stay_in_a_private_directory_that_is_removed(workspace, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    workspace.fixture("writes_files.md")
+    built = workspace.build()
+    assert not built.errors
+    workdir = Path(re.search(r"^(/\S+)$", built.pages["writes_files.md"].markdown, re.M).group(1))
+    assert workdir.name.startswith("downhill-")
+    assert not workdir.exists()
+    assert not list(workspace.root.rglob("results.csv"))
+    assert not list(Path.cwd().rglob("results.csv"))
+
+
+def test_malformed_marker_names_its_line(workspace):
+    workspace.page("bad_marker.md", "# Page\n\nText.\n\n<!--pytest-codeblocks:bogus-->\n```python\npass\n```\n")
+    built = workspace.build()
+    assert built.errors[0].format().startswith("docs/bad_marker.md:5: pytest-codeblocks: Unknown")
+
+
+def test_unclosed_fence_names_its_line(workspace):
+    workspace.page("unclosed.md", "# Page\n\n```python\nprint(1)\n")
+    assert built_error(workspace).startswith("docs/unclosed.md:3: code block is never closed")
+
+
+def test_shell_block_is_refused_rather_than_run(workspace):
+    workspace.page("shell.md", "# Page\n\n```bash\nrm -rf /tmp/nothing\n```\n")
+    message = built_error(workspace)
+    assert message.startswith("docs/shell.md:3:") and "console" in message
+
+
+def test_bad_page_options_are_reported(workspace):
+    workspace.page("opts.md", "---\nexecute:\n  timout: 3\n---\n\n```python\npass\n```\n")
+    assert "unknown `execute:` option 'timout'" in built_error(workspace)
+
+
+def built_error(workspace) -> str:
+    built = workspace.build()
+    assert len(built.errors) == 1
+    return built.errors[0].format()

@@ -1,0 +1,152 @@
+"""The MkDocs adapter, through the real `mkdocs` command on a small fixture site."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "site"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+CONFIG = f"""site_name: Fixture
+hooks: [{ROOT / "hooks" / "executed_blocks.py"}]
+theme: {{name: material, font: false}}
+markdown_extensions: [admonition, attr_list, pymdownx.superfences, pymdownx.highlight]
+nav: [index.md, figures.md]
+"""
+
+
+class FixtureSite:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        shutil.copytree(FIXTURE, root)
+        (root / "mkdocs.yml").write_text(CONFIG)
+        self.env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+
+    def build(self, *, check: bool = True) -> subprocess.CompletedProcess:
+        done = subprocess.run(
+            [*MKDOCS, "build", "--strict"], check=False, cwd=self.root, env=self.env, capture_output=True, text=True
+        )
+        if check:
+            assert done.returncode == 0, done.stderr
+        return done
+
+    def report(self) -> dict:
+        return json.loads((self.root / ".cache" / "downhill" / "report.json").read_text())
+
+    def html(self, page: str) -> str:
+        return (self.root / "site" / page / "index.html").read_text()
+
+    def edit(self, page: str, old: str, new: str) -> None:
+        path = self.root / "docs" / page
+        path.write_text(path.read_text().replace(old, new))
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> FixtureSite:
+    return FixtureSite(tmp_path / "site-src")
+
+
+def test_build_puts_outputs_and_figures_under_blocks(site):
+    done = site.build()
+    home = (site.root / "site" / "index.html").read_text()
+    assert "hello, fixture" in home and "FIRST-CHAIN 10" in home and "SECOND-IN-CHAIN 4" in home
+    figures = site.html("figures")
+    assert 'alt="A parabola"' in figures and "FIGURE-PAGE-TOKEN" in figures
+    assert len(list((site.root / "site" / "assets" / "figures").glob("*.svg"))) == 1
+    assert "Outputs produced with Python" in home
+    assert "Downhill: 5 blocks run, 0 from cache, 0 failed" in done.stderr
+
+
+def test_rebuild_executes_nothing(site):
+    site.build()
+    site.build()
+    assert site.report()["counts"] == {"run": 0, "cached": 5, "failed": 0, "skipped": 0}
+
+
+def test_editing_one_block_reruns_only_its_chain(site):
+    site.build()
+    site.edit("index.md", '"SECOND-IN-CHAIN"', '"SECOND-IN-CHAIN-EDITED"')
+    site.build()
+    ran = [(block["page"], block["line"]) for block in site.report()["blocks"] if block["status"] == "run"]
+    assert ran == [("docs/index.md", 9), ("docs/index.md", 17)]
+    assert "SECOND-IN-CHAIN-EDITED 4" in (site.root / "site" / "index.html").read_text()
+
+
+def test_moving_a_block_down_the_page_reuses_its_result(site):
+    site.build()
+    site.edit("figures.md", "# Figures\n", "# Figures\n\nA new paragraph of prose.\n")
+    site.build()
+    assert site.report()["counts"]["run"] == 0
+
+
+def test_two_clean_builds_are_byte_identical(site, tmp_path):
+    site.build()
+    first = tmp_path / "first"
+    shutil.copytree(site.root / "site", first)
+    shutil.rmtree(site.root / "site")
+    shutil.rmtree(site.root / ".cache")
+    site.build()
+    second = site.root / "site"
+    files = sorted(path.relative_to(first) for path in first.rglob("*") if path.is_file())
+    assert files == sorted(path.relative_to(second) for path in second.rglob("*") if path.is_file())
+    different = [str(name) for name in files if (first / name).read_bytes() != (second / name).read_bytes()]
+    assert different == []
+
+
+def test_failing_block_fails_the_build_and_leaves_no_stale_page(site):
+    site.build()
+    site.edit("figures.md", 'print("UNRELATED", 6 * 7)', 'print("UNRELATED", 6 / 0)')
+    done = site.build(check=False)
+    assert done.returncode != 0
+    assert "docs/figures.md:15: block raised ZeroDivisionError" in done.stderr
+    assert not (site.root / "site" / "figures" / "index.html").exists()
+
+
+def test_serve_shows_the_error_on_the_page_instead_of_dying(site):
+    site.edit("figures.md", 'print("UNRELATED", 6 * 7)', 'print("UNRELATED", 6 / 0)')
+    port = _free_port()
+    server = subprocess.Popen(
+        [*MKDOCS, "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=site.root,
+        env=site.env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        page = _fetch(f"http://127.0.0.1:{port}/figures/", server)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    assert "admonition failure" in page
+    assert "Downhill: docs/figures.md:15" in page
+    assert "ZeroDivisionError" in page
+    assert "FIGURE-PAGE-TOKEN" in page  # the rest of the page still renders
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _fetch(url: str, server: subprocess.Popen) -> str:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert server.poll() is None, server.stderr.read()
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - localhost only
+                return response.read().decode()
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError(f"mkdocs serve did not answer {url}")
