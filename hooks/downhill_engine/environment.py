@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import platform
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -37,10 +38,23 @@ def fingerprint() -> str:
     """
     digest = hashlib.sha256()
     digest.update(platform.python_version().encode())
-    dists = sorted(f"{dist.metadata['Name']}=={dist.version}".lower() for dist in importlib.metadata.distributions())
-    digest.update("\n".join(dists).encode())
+    digest.update("\n".join(installed_distributions()).encode())
     digest.update(engine_version().encode())
     return digest.hexdigest()
+
+
+def installed_distributions() -> list[str]:
+    """Every installed distribution as its ``name-version.dist-info`` folder name.
+
+    Reading folder names is a few milliseconds; parsing every METADATA file, as importlib.metadata does,
+    costs a tenth of a warm build.
+    """
+    found = set()
+    for entry in sys.path:
+        folder = Path(entry or ".")
+        if folder.is_dir():
+            found.update(info.name for info in folder.glob("*.dist-info"))
+    return sorted(found)
 
 
 @cache
