@@ -1,6 +1,7 @@
 """MkDocs adapter for Downhill's execution engine (``downhill_engine``): one entry per MkDocs event.
 
-All execution happens in ``on_files``, before any page renders, so sessions from every page run in parallel.
+``on_files`` plans every page and starts running sessions in the background; ``on_page_markdown`` takes
+each page as soon as its own sessions are done, so MkDocs renders early pages while later ones run.
 ``mkdocs build`` fails on any block error; ``mkdocs serve`` shows the error in a box on the page instead.
 """
 
@@ -11,12 +12,12 @@ import os
 from pathlib import Path
 
 from downhill_engine import environment
-from downhill_engine.build import Builder, BuildResult, Site
+from downhill_engine.build import Build, Builder, Site
 from downhill_engine.errors import BuildError
 from downhill_engine.execute import Executor
-from downhill_engine.render import render_error
+from downhill_engine.render import render_error, superfences_output_fence
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 log = logging.getLogger("mkdocs.plugins.downhill")
 
@@ -30,6 +31,10 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     """Name the versions behind the outputs in the footer; set up the builder once per process."""
     config.copyright = environment.describe()
+    if "pymdownx.superfences" not in config.markdown_extensions:
+        config.markdown_extensions.append("pymdownx.superfences")
+    fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
+    fences.append(superfences_output_fence())
     root = Path(config.config_file_path).parent
     cache_dir = Path(os.environ.get("DOWNHILL_CACHE_DIR", root / ".cache" / "downhill"))
     site = Site(root, Path(config.docs_dir), (root / "snippets",), cache_dir)
@@ -41,30 +46,33 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    """Run every page's blocks now, in parallel; fail the build before anything is written on error."""
     pages = [file.src_uri for file in files.documentation_pages() if file.src_uri.endswith(".md")]
-    result: BuildResult = _state["builder"].build(pages)
-    _state["result"] = result
-    if result.errors and _state["command"] != "serve":
-        raise PluginError(str(BuildError(result.errors)))
-    for error in result.errors:
-        log.warning("%s", error.format())
-    for name, data in result.figures.items():
-        files.append(File.generated(config, name, content=data))
+    _state["build"] = _state["builder"].start(pages)
     return files
 
 
-def on_page_markdown(markdown: str, page, config, files) -> str:
-    result: BuildResult = _state["result"]
+def on_page_markdown(markdown: str, page, config, files: Files) -> str:
+    """The page with its outputs; in `mkdocs build`, the first failure stops the build with all of them."""
+    build: Build = _state["build"]
     src = page.file.src_uri
-    if src in result.page_errors:
-        return render_error(result.page_errors[src]) + "\n" + markdown
-    rendered = result.pages.get(src)
-    return rendered.markdown if rendered else markdown
+    rendered = build.page(src)
+    errors = build.errors(src)
+    if errors and _state["command"] != "serve":
+        raise PluginError(str(BuildError(build.finish().errors)))
+    for error in errors:
+        log.warning("%s", error.format())
+    if src in build.page_errors:
+        return render_error(build.page_errors[src]) + "\n" + markdown
+    if rendered is None:
+        return markdown
+    for name, data in rendered.figures.items():
+        if files.get_file_from_path(name) is None:
+            files.append(File.generated(config, name, content=data, inclusion=InclusionLevel.INCLUDED))
+    return rendered.markdown
 
 
 def on_post_build(config) -> None:
-    report = _state["result"].report
+    report = _state["build"].finish().report
     log.info(report.summary())
     if report.exclusions():
         log.info(report.exclusions())

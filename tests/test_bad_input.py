@@ -7,6 +7,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+from downhill_engine.render import superfences_output_fence
 
 GOOD = "# Page\n\n```python\nprint('OLD OUTPUT')\n```\n"
 
@@ -58,11 +59,12 @@ def test_html_in_output_is_escaped(workspace):
     assert not built.errors
     html = markdown.markdown(
         built.pages["script_output.md"].markdown,
-        extensions=["attr_list", "pymdownx.superfences", "pymdownx.highlight"],
+        extensions=["attr_list", "pymdownx.superfences"],
+        extension_configs={"pymdownx.superfences": {"custom_fences": [superfences_output_fence()]}},
     )
     assert "<script>" not in html
-    assert "&lt;script&gt;alert('owned')&lt;/script&gt;" in html
-    assert "'&lt;b&gt;bold?&lt;/b&gt;'" in html  # the repr of the final expression
+    assert "&lt;script&gt;alert(&#x27;owned&#x27;)&lt;/script&gt;" in html
+    assert "&#x27;&lt;b&gt;bold?&lt;/b&gt;&#x27;" in html  # the repr of the final expression
 
 
 def test_plt_show_keeps_the_figure_and_says_nothing(workspace):

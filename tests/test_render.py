@@ -1,19 +1,39 @@
-from downhill_engine.render import _fence, _shorten
+import markdown
+from downhill_engine.render import _fence, _shorten, superfences_output_fence
+
+
+def to_html(text: str) -> str:
+    return markdown.markdown(
+        text,
+        extensions=["admonition", "pymdownx.superfences"],
+        extension_configs={"pymdownx.superfences": {"custom_fences": [superfences_output_fence()]}},
+    )
+
+
+def test_output_renders_as_a_labelled_escaped_group():
+    html = to_html(_fence("<b>1 < 2</b>\n", "stdout", "Output", ""))
+    assert html == (
+        '<div class="dh-output dh-output--stdout" role="group" aria-label="Output">'
+        '<span class="dh-output__label">Output</span><pre><code>&lt;b&gt;1 &lt; 2&lt;/b&gt;</code></pre></div>'
+    )
 
 
 def test_ansi_codes_are_stripped():
-    assert "\x1b" not in _fence("\x1b[31mred\x1b[0m\n", "dh-output", "Output", "")
-    assert "red" in _fence("\x1b[31mred\x1b[0m\n", "dh-output", "Output", "")
+    assert "\x1b" not in _fence("\x1b[31mred\x1b[0m\n", "stdout", "Output", "")
+    assert "red" in _fence("\x1b[31mred\x1b[0m\n", "stdout", "Output", "")
 
 
 def test_fence_is_longer_than_any_backtick_run_in_the_output():
-    fenced = _fence("```python\nx\n```\n", "dh-output", "Output", "")
-    assert fenced.startswith("```` { .text .dh-output") and fenced.rstrip().endswith("\n````")
+    fenced = _fence("```python\nx\n```\n", "stdout", "Output", "")
+    assert fenced.startswith("````dh-output") and fenced.rstrip().endswith("\n````")
+    assert "<code>```python\nx\n```</code>" in to_html(fenced)
 
 
 def test_indent_is_kept_so_output_stays_inside_admonitions():
-    fenced = _fence("a\n\nb\n", "dh-output", "Output", "    ")
-    assert fenced.splitlines() == ['    ``` { .text .dh-output title="Output" }', "    a", "", "    b", "    ```"]
+    fenced = _fence("a\n\nb\n", "stdout", "Output", "    ")
+    assert fenced.splitlines() == ['    ```dh-output kind="stdout" title="Output"', "    a", "", "    b", "    ```"]
+    html = to_html("!!! note\n\n    Text.\n\n" + fenced)
+    assert '<div class="admonition note">' in html and "<code>a\n\nb</code></pre></div>\n</div>" in html
 
 
 def test_long_output_is_truncated_with_a_visible_note():

@@ -1,7 +1,12 @@
-"""Build a set of pages: parse → plan → look up the cache → execute the misses → check → render."""
+"""Build a set of pages: parse → plan → look up the cache → execute the misses → check → render.
+
+Execution runs in the background: a site generator asks for pages in order with ``Build.page`` and gets
+each one as soon as its own sessions are done, so rendering early pages overlaps running later ones.
+"""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,65 +53,129 @@ class Builder:
         self.includes = Includes(site.root, list(site.snippet_dirs))
         self.cache = Cache(site.cache_dir)
 
+    def start(self, docs_paths: list[str]) -> Build:
+        """Parse and plan every page, serve what the cache has, and start running the rest."""
+        return Build(self, docs_paths)
+
     def build(self, docs_paths: list[str]) -> BuildResult:
         """Build every page in ``docs_paths``; failures are collected, never raised, so all are shown."""
-        built = BuildResult()
-        plans: dict[str, tuple[Page, list[Planned]]] = {}
-        for docs_path in docs_paths:
-            try:
-                page = self._parse(docs_path)
-                built.report.add_excluded(page.excluded)
-                plans[docs_path] = (page, plan_page(page))
-            except EngineError as error:
-                built.page_errors[docs_path] = error
-                built.errors.append(error)
-        everything = [planned for _, page_plans in plans.values() for planned in page_plans]
-        results, fresh = self._results(everything)
-        for docs_path, (page, page_plans) in plans.items():
-            outcomes = [self._outcome(planned, results, fresh, built) for planned in page_plans]
-            built.pages[docs_path] = render_page(page, docs_path, outcomes)
-        built.report.dropped_cache_entries = len(self.cache.dropped)
-        if not built.errors:
-            self.cache.prune({planned.key for planned in everything})
-        built.report.write(self.site.cache_dir / "report.json")
-        return built
+        return self.start(docs_paths).finish()
 
-    def _parse(self, docs_path: str) -> Page:
+    def parse(self, docs_path: str) -> Page:
         path = self.site.docs_dir / docs_path
         relative = path.resolve().relative_to(self.site.root.resolve()).as_posix()
         expanded = self.includes.expand(path.read_text(encoding="utf-8"), relative)
         return parse_page(relative, expanded)
 
-    def _results(self, planned: list[Planned]) -> tuple[dict[str, SessionResult], set[str]]:
-        """Cached results where valid, fresh runs for the rest; each distinct session runs once."""
-        wanted = {item.key: item for item in planned if item.skip_reason is None}
-        results = {key: hit for key in wanted if (hit := self.cache.get(key)) is not None}
-        misses = [item for key, item in wanted.items() if key not in results]
-        ran = self.executor.run([item.request() for item in misses])
-        fresh = {item.key for item in misses}
-        results.update(zip((item.key for item in misses), ran, strict=True))
-        return results, fresh
 
-    def _outcome(self, planned: Planned, results, fresh: set[str], built: BuildResult) -> Outcome:
-        session = planned.session
-        result = results.get(planned.key)
+class Build:
+    """One build in flight."""
+
+    def __init__(self, builder: Builder, docs_paths: list[str]) -> None:
+        self.builder = builder
+        self.docs_paths = docs_paths
+        self.page_errors: dict[str, EngineError] = {}
+        self.plans: dict[str, tuple[Page, list[Planned]]] = {}
+        self.report = Report()
+        for docs_path in docs_paths:
+            try:
+                page = builder.parse(docs_path)
+                self.report.add_excluded(page.excluded)
+                self.plans[docs_path] = (page, plan_page(page))
+            except EngineError as error:
+                self.page_errors[docs_path] = error
+        wanted = {item.key: item for _, plans in self.plans.values() for item in plans if item.skip_reason is None}
+        self.results: dict[str, SessionResult] = {
+            key: hit for key in wanted if (hit := builder.cache.get(key)) is not None
+        }
+        self.misses = [item for key, item in wanted.items() if key not in self.results]
+        self.fresh = {item.key for item in self.misses}
+        self.outcomes: dict[str, list[Outcome]] = {}
+        self.rendered: dict[str, Rendered] = {}
+        self._arrived = threading.Condition()
+        self._failure: BaseException | None = None
+        self._runner = threading.Thread(target=self._execute, daemon=True)
+        self._runner.start()
+
+    def page(self, docs_path: str) -> Rendered | None:
+        """The page's final Markdown, once its own sessions are done; None if it could not be parsed."""
+        if docs_path not in self.plans:
+            return None
+        if docs_path not in self.rendered:
+            page, plans = self.plans[docs_path]
+            self._wait_for({item.key for item in plans if item.skip_reason is None})
+            self.outcomes[docs_path] = [self._outcome(item) for item in plans]
+            self.rendered[docs_path] = render_page(page, docs_path, self.outcomes[docs_path])
+        return self.rendered[docs_path]
+
+    def errors(self, docs_path: str) -> list[EngineError]:
+        """The failures of one page, after ``page(docs_path)``."""
+        if docs_path in self.page_errors:
+            return [self.page_errors[docs_path]]
+        return [outcome.failure for outcome in self.outcomes.get(docs_path, []) if outcome.failure]
+
+    def finish(self) -> BuildResult:
+        """Wait for every session, render what was not asked for, and write the report."""
+        self._runner.join()
+        built = BuildResult(page_errors=self.page_errors, report=self.report)
+        for docs_path in self.docs_paths:
+            rendered = self.page(docs_path)
+            if rendered is not None:
+                built.pages[docs_path] = rendered
+            built.errors.extend(self.errors(docs_path))
+            for outcome in self.outcomes.get(docs_path, []):
+                self.report.blocks.extend(_records(outcome))
+        cache = self.builder.cache
+        self.report.dropped_cache_entries = len(cache.dropped)
+        if not built.errors:
+            cache.prune({item.key for _, plans in self.plans.values() for item in plans})
+        self.report.write(self.builder.site.cache_dir / "report.json")
+        return built
+
+    def _execute(self) -> None:
+        try:
+            self.builder.executor.run([item.request() for item in self.misses], self._deliver)
+        except BaseException as error:  # noqa: BLE001 - handed to the thread that renders
+            self._failure = error
+        with self._arrived:
+            self._arrived.notify_all()
+
+    def _deliver(self, index: int, result: SessionResult) -> None:
+        with self._arrived:
+            self.results[self.misses[index].key] = result
+            self._arrived.notify_all()
+
+    def _wait_for(self, keys: set[str]) -> None:
+        with self._arrived:
+            while not keys <= self.results.keys():
+                if self._failure is not None:
+                    raise self._failure
+                if not self._runner.is_alive():
+                    raise RuntimeError("the execution thread ended without delivering every result")
+                self._arrived.wait()
+
+    def _outcome(self, planned: Planned) -> Outcome:
+        result = self.results.get(planned.key)
         if result is None:
-            for block in session.blocks:
-                built.report.blocks.append(_record(planned, block, "skipped", 0.0))
             return Outcome(planned, None)
         failure = check(planned, result) or check_figures(planned, result)
-        if failure is None and planned.key in fresh:
-            self.cache.put(planned.key, result)
-        if failure is not None:
-            built.errors.append(failure)
-        status = "run" if planned.key in fresh else "cached"
-        for index, block_result in enumerate(result.blocks):
-            last = index == len(result.blocks) - 1
-            block_status = "failed" if failure is not None and last else status
-            built.report.blocks.append(_record(planned, session.blocks[index], block_status, block_result.seconds))
-        return Outcome(planned, result, failure)
+        if failure is None and planned.key in self.fresh:
+            self.builder.cache.put(planned.key, result)
+        return Outcome(planned, result, failure, fresh=planned.key in self.fresh)
 
 
-def _record(planned: Planned, block, status: str, seconds: float) -> BlockRecord:
-    head = planned.session.head.origin
-    return BlockRecord(block.origin.path, block.origin.line, head.line, status, round(seconds, 4))
+def _records(outcome: Outcome) -> list[BlockRecord]:
+    planned, result = outcome.planned, outcome.result
+    head = planned.session.head.origin.line
+    if result is None:
+        return [
+            BlockRecord(block.origin.path, block.origin.line, head, "skipped", 0.0) for block in planned.session.blocks
+        ]
+    status = "run" if outcome.fresh else "cached"
+    records = []
+    for index, block_result in enumerate(result.blocks):
+        failed = outcome.failure is not None and index == len(result.blocks) - 1
+        block = planned.session.blocks[index]
+        seconds = round(block_result.seconds, 4)
+        records.append(BlockRecord(block.origin.path, block.origin.line, head, "failed" if failed else status, seconds))
+    return records

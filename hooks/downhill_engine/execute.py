@@ -8,6 +8,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from .frames import FrameReader, write_frame
@@ -45,8 +46,13 @@ class Executor:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def run(self, requests: list[dict]) -> list[SessionResult]:
-        """Run every request (see ``Planned.request``) and return their results in the same order."""
+    def run(
+        self, requests: list[dict], on_result: Callable[[int, SessionResult], None] | None = None
+    ) -> list[SessionResult]:
+        """Run every request (see ``Planned.request``) and return their results in the same order.
+
+        Requests start in the order given; ``on_result`` hears of each session as soon as it ends.
+        """
         if not requests:
             return []
         with self._lock:
@@ -64,6 +70,8 @@ class Executor:
                     elif message["event"] == "end":
                         _attach_failure(blocks[index], message)
                         results[index] = SessionResult(blocks[index], time.perf_counter() - started[index])
+                        if on_result is not None:
+                            on_result(index, results[index])
             writer.join()
         return [results[index] for index in range(len(requests))]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
 HEAD_LINES, TAIL_LINES = 100, 20
 MAX_SHOWN_CHARS = 40_000
 FIGURE_DIR = "assets/figures"
+OUTPUT_FENCE = "dh-output"
+OUTPUT_KINDS = ("stdout", "stderr", "error")
 
 
 @dataclass
@@ -35,6 +38,7 @@ class Outcome:
     planned: Planned
     result: SessionResult | None
     failure: EngineError | None = None
+    fresh: bool = False  # run in this build rather than served from the cache
 
 
 def render_page(page: Page, docs_path: str, outcomes: list[Outcome]) -> Rendered:
@@ -55,7 +59,7 @@ def render_page(page: Page, docs_path: str, outcomes: list[Outcome]) -> Rendered
 def render_error(error: EngineError, indent: str = "") -> str:
     """An error box for `mkdocs serve`: the page still renders, and says exactly what broke."""
     title = f"Downhill: {error.location}".replace('"', "'")
-    body = _fence(error.format(), "text", "", indent + "    ")
+    body = _fence(error.format(), "error", "Build error", indent + "    ")
     return f'\n{indent}!!! failure "{title}"\n\n{body}\n'
 
 
@@ -81,15 +85,15 @@ def _outputs(block: Block, result: BlockResult, hide_stdout: bool, planned: Plan
     if result.value is not None:
         shown += ("" if not shown or shown.endswith("\n") else "\n") + result.value
     if shown:
-        yield _fence(shown, "dh-output", "Output", indent)
+        yield _fence(shown, "stdout", "Output", indent)
     notes = result.stderr + "".join(
         f"{_warning_place(planned, item)}: {item['category']}: {item['message']}\n" for item in result.warnings
     )
     if notes:
-        yield _fence(notes, "dh-output dh-output--stderr", "Warnings and errors", indent)
+        yield _fence(notes, "stderr", "Warnings and errors", indent)
     if result.error and result.error["kind"] == "exception" and planned.expect_error:
         text = format_traceback(planned.session.blocks, result.error, teaching=True)
-        yield _fence(text, "dh-output dh-output--error", "Error", indent)
+        yield _fence(text, "error", "Error", indent)
     for number, figure in enumerate(result.figures, start=1):
         name = _figure_name(figure, figures)
         alt = _escape_alt(figure_alt(block, figure, number, len(result.figures)) or "")
@@ -110,15 +114,34 @@ def _figure_name(figure: dict, figures: dict[str, bytes]) -> str:
     return name
 
 
-def _fence(text: str, classes: str, title: str, indent: str) -> str:
-    """A plain-text fence: the highlighter escapes it, so `<script>` in output stays text."""
+def _fence(text: str, kind: str, title: str, indent: str) -> str:
+    """An output fence, rendered by ``format_output``; indented to stay inside admonitions and tabs."""
     text = _shorten(ANSI.sub("", text)).rstrip("\n")
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     ticks = "`" * max(3, longest + 1)
-    css = " ".join(f".{name}" for name in classes.split())
-    label = f' title="{title}"' if title else ""
     body = "\n".join(indent + line if line else line for line in text.split("\n"))
-    return f"{indent}{ticks} {{ .text {css}{label} }}\n{body}\n{indent}{ticks}\n"
+    return f'{indent}{ticks}{OUTPUT_FENCE} kind="{kind}" title="{title}"\n{body}\n{indent}{ticks}\n'
+
+
+def superfences_output_fence() -> dict:
+    """The pymdownx.superfences ``custom_fences`` entry that renders output fences."""
+    return {"name": OUTPUT_FENCE, "class": OUTPUT_FENCE, "format": format_output, "validator": _validate_output}
+
+
+def format_output(source: str, language: str, class_name: str, options: dict, md, **kwargs) -> str:
+    """Escaped, labelled output: no highlighter needed, and `<script>` in output stays text."""
+    kind = options.get("kind", "stdout")
+    title = html.escape(options.get("title", "Output"))
+    return (
+        f'<div class="dh-output dh-output--{kind}" role="group" aria-label="{title}">'
+        f'<span class="dh-output__label">{title}</span>'
+        f"<pre><code>{html.escape(source)}</code></pre></div>"
+    )
+
+
+def _validate_output(language: str, inputs: dict, options: dict, attrs: dict, md) -> bool:
+    options.update(inputs)
+    return set(inputs) <= {"kind", "title"} and inputs.get("kind") in OUTPUT_KINDS
 
 
 def _shorten(text: str) -> str:
