@@ -41,3 +41,25 @@ def test_page_timeout_overrides_default(tmp_path):
     assert default.timeout == DEFAULT_TIMEOUT
     assert custom.timeout == 90
     assert default.key != custom.key
+
+
+MARKS = [
+    "pytest.mark.skip",
+    "pytest.mark.skip(reason='later')",
+    "pytest.mark.skipif(sys.version_info < (3, 0), reason='old')",
+    "pytest.mark.xfail",
+    "pytest.mark.xfail(raises=ValueError, strict=True)",
+]
+
+
+def test_marks_read_by_the_build_are_the_marks_pytest_sees():
+    """The build evaluates marks without importing pytest; its reading must match pytest's own."""
+    import sys
+
+    import pytest
+    from downhill_engine.plan import _MarkRecorder
+
+    for text in MARKS:
+        real = eval(text, {"sys": sys, "pytest": pytest}).mark  # noqa: S307 - marks are expressions
+        seen = eval(text, {"sys": sys, "pytest": _MarkRecorder()})  # noqa: S307
+        assert (seen.name, seen.args, seen.kwargs) == (real.name, real.args, real.kwargs), text

@@ -7,17 +7,39 @@ library does not keep: where each fence of a session starts and ends, so that ou
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import re
+import sys
 from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
 
-import pytest_codeblocks
 import yaml
 
 from .errors import EngineError
 from .includes import ExpandedText, Origin
 
 RUN_SYNTAXES = ("python", "sh", "bash")  # what pytest-codeblocks collects
+
+
+def _codeblocks_parser() -> ModuleType:
+    """pytest-codeblocks' parser module, ``pytest_codeblocks.main``, loaded on its own.
+
+    Importing the package also imports its pytest plugin, and so pytest: a twentieth of a warm build,
+    spent on nothing the build uses. The test suite imports the package normally, with the same parser.
+    """
+    if "pytest_codeblocks" in sys.modules:
+        return sys.modules["pytest_codeblocks"].main
+    package = importlib.util.find_spec("pytest_codeblocks")
+    location = Path(next(iter(package.submodule_search_locations))) / "main.py"
+    spec = importlib.util.spec_from_file_location("downhill_engine._codeblocks_main", location)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+codeblocks = _codeblocks_parser()
 ALT_OPTION = re.compile(r"^\s*<!--\s*figure-alt:\s*(?P<alt>.*?)\s*-->\s*$")
 MARKER = re.compile(r"^<!--[-\s]*pytest-codeblocks:(?P<keyword>.*)-->$")
 TILDE_PYTHON = re.compile(r"^\s*~{3,}\s*\{?\s*\.?py", re.IGNORECASE)
@@ -79,7 +101,7 @@ def parse_page(path: str, expanded: ExpandedText) -> Page:
     body_start, options = _front_matter(path, expanded)
     fences = _scan_fences(path, expanded)
     try:
-        found = pytest_codeblocks.extract_from_buffer(io.StringIO(expanded.text))
+        found = codeblocks.extract_from_buffer(io.StringIO(expanded.text))
     except RuntimeError as error:
         raise ParseError(path, _marker_error_line(expanded), f"pytest-codeblocks: {error}") from None
     sessions = _split(path, expanded, found, fences)
@@ -204,7 +226,7 @@ def _marker_error_line(expanded: ExpandedText) -> int | None:
         if not MARKER.match(line.strip()):
             continue
         try:
-            pytest_codeblocks.extract_from_buffer(io.StringIO("\n".join(expanded.lines[:number]) + "\n"))
+            codeblocks.extract_from_buffer(io.StringIO("\n".join(expanded.lines[:number]) + "\n"))
         except RuntimeError:
             return expanded.origin(number).line
     return None
@@ -223,13 +245,13 @@ def _excluded(expanded: ExpandedText, sessions: list[Session]) -> tuple[Origin, 
     return tuple(sorted(excluded, key=lambda origin: (origin.path, origin.line)))
 
 
-def codeblocks_for_tests(expanded: ExpandedText) -> list[pytest_codeblocks.CodeBlock]:
+def codeblocks_for_tests(expanded: ExpandedText) -> list:
     """What pytest-codeblocks collects from the expanded page, with lines mapped back to the page.
 
     The test suite hands this to pytest-codeblocks in place of reading the raw file, so the tests see
     included code and report the same Markdown lines as the build.
     """
-    found = pytest_codeblocks.extract_from_buffer(io.StringIO(expanded.text))
+    found = codeblocks.extract_from_buffer(io.StringIO(expanded.text))
     for block in found:
         block.lineno = expanded.origin(block.lineno).line
     return found

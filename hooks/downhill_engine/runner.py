@@ -181,12 +181,12 @@ def _figures() -> list[dict]:
     for number in plt.get_fignums():
         figure = plt.figure(number)
         buffer = io.BytesIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
+        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
         if buffer.tell() <= SVG_LIMIT:
             saved = {"format": "svg", "data": buffer.getvalue().decode()}
         else:
             buffer = io.BytesIO()
-            figure.savefig(buffer, format="png", dpi=110, metadata={"Software": None})
+            figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
             saved = {"format": "png", "data": base64.b64encode(buffer.getvalue()).decode()}
         saved["title"] = _title(figure)
         figures.append(saved)

@@ -32,6 +32,25 @@ def preload() -> None:
     import scipy.stats  # noqa: F401
 
     plt.rcParams["svg.hashsalt"] = "downhill"
+    _warm_matplotlib(plt)
+
+
+def _warm_matplotlib(plt) -> None:
+    """Draw one throwaway figure, so fonts, glyphs and the mathtext parser are loaded before any fork.
+
+    Matplotlib builds these lazily; without this every worker rebuilt them for its first figure.
+    """
+    import io
+
+    figure, axes = plt.subplots()
+    axes.plot([0, 1], [0, 1], "o-", label="line")
+    axes.set_title("Warm-up 0123456789")
+    axes.set_xlabel(r"$x_0^2 + \alpha \cdot \frac{1}{2}$")
+    axes.legend()
+    axes.contour([[0, 1], [1, 0]])
+    for kind in ("svg", "png"):
+        figure.savefig(io.BytesIO(), format=kind, bbox_inches="tight")
+    plt.close(figure)
 
 
 @dataclass
@@ -49,8 +68,22 @@ class Worker:
     reader: FrameReader = field(default_factory=FrameReader)
 
 
+@dataclass
+class Spare:
+    """A child forked ahead of need, set up and waiting for its request on ``request_fd``."""
+
+    pid: int
+    request_fd: int
+    pipe: int
+    workdir: str
+
+
 class Zygote:
-    """Schedules sessions on at most ``jobs`` children, enforcing each block's timeout."""
+    """Schedules sessions on at most ``jobs`` children, enforcing each block's timeout.
+
+    One spare child is always forked ahead, so a session starts without waiting for a fork: the next
+    spare is forked while the session runs.
+    """
 
     def __init__(self, jobs: int, out_fd: int) -> None:
         self.jobs = jobs
@@ -60,6 +93,7 @@ class Zygote:
         self.exiting: set[int] = set()  # children that said "end" and are still tearing down
         self.selector = selectors.DefaultSelector()
         self.closing = False
+        self.spare: Spare | None = None
 
     def serve(self, in_fd: int) -> None:
         requests = FrameReader()
@@ -77,6 +111,9 @@ class Zygote:
                     self._read_worker(self.workers[key.fd])
             self._enforce_deadlines()
             self._reap_exited(block=False)
+        if self.spare is not None:
+            os.close(self.spare.request_fd)  # the spare reads end of file and exits
+            self.exiting.add(self.spare.pid)
         self._reap_exited(block=True)
 
     def _wait(self) -> float | None:
@@ -87,23 +124,36 @@ class Zygote:
     def _spawn_ready(self) -> None:
         while self.queue and len(self.workers) < self.jobs:
             request = self.queue.pop(0)
-            workdir = tempfile.mkdtemp(prefix="downhill-")
-            read_end, write_end = os.pipe()
-            pid = os.fork()
-            if pid == 0:
-                self._child(request, workdir, write_end)
-            os.close(write_end)
+            spare, self.spare = self.spare or self._fork_spare(), None
+            write_frame(spare.request_fd, request)
+            os.close(spare.request_fd)
             deadline = time.monotonic() + request["timeout"]
-            self.workers[read_end] = Worker(request["id"], pid, read_end, workdir, request["timeout"], deadline)
-            self.selector.register(read_end, selectors.EVENT_READ)
+            worker = Worker(request["id"], spare.pid, spare.pipe, spare.workdir, request["timeout"], deadline)
+            self.workers[spare.pipe] = worker
+            self.selector.register(spare.pipe, selectors.EVENT_READ)
+        if self.spare is None and not self.closing:
+            self.spare = self._fork_spare()
 
-    def _child(self, request: dict, workdir: str, pipe: int) -> None:
-        """Become the worker: own process group, private directory, no stdin, and never return."""
+    def _fork_spare(self) -> Spare:
+        workdir = tempfile.mkdtemp(prefix="downhill-")
+        request_read, request_write = os.pipe()
+        result_read, result_write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            self._child(workdir, request_read, result_write)
+        os.close(request_read)
+        os.close(result_write)
+        return Spare(pid, request_write, result_read, workdir)
+
+    def _child(self, workdir: str, request_fd: int, pipe: int) -> None:
+        """Become a worker: own process group, private directory, no stdin; run one request; never return."""
         status = 70  # the engine itself failed; the parent reports the worker as crashed
         try:
             os.setpgid(0, 0)
-            os.closerange(3, pipe)
-            os.closerange(pipe + 1, 1 << 16)
+            low, high = sorted((request_fd, pipe))
+            os.closerange(3, low)
+            os.closerange(low + 1, high)
+            os.closerange(high + 1, 1 << 16)
             os.chdir(workdir)
             os.environ.update(HOME=workdir, TMPDIR=workdir)
             tempfile.tempdir = workdir
@@ -116,7 +166,9 @@ class Zygote:
             sys.stdin = open(os.devnull)  # noqa: SIM115 - lives as long as the worker
             from .runner import child_main  # preloaded: a dictionary lookup
 
-            child_main(request, lambda message: write_frame(pipe, message), fd_output)
+            request = _read_request(request_fd)
+            if request is not None:
+                child_main(request, lambda message: write_frame(pipe, message), fd_output)
             status = 0
         finally:
             os._exit(status)
@@ -164,6 +216,16 @@ class Zygote:
             done, _ = os.waitpid(pid, 0 if block else os.WNOHANG)
             if done:
                 self.exiting.discard(pid)
+
+
+def _read_request(fd: int) -> dict | None:
+    """The one request a spare is given, or None when the server closes it unused."""
+    reader = FrameReader()
+    while chunk := os.read(fd, 1 << 16):
+        messages = reader.feed(chunk)
+        if messages:
+            return messages[0]
+    return None
 
 
 def _kill_group(pid: int) -> None:
