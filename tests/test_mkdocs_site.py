@@ -13,23 +13,31 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-CONFIG = f"""site_name: Fixture
-hooks: [{ROOT / "hooks" / "executed_blocks.py"}]
-theme: {{name: material, font: false}}
-markdown_extensions: [admonition, attr_list, pymdownx.superfences, pymdownx.highlight]
-nav: [index.md, figures.md]
-"""
+
+
+def fixture_config() -> str:
+    """The project's own mkdocs.yml with the fixture's pages, so its settings (strict, extensions) apply."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    config.update(
+        site_name="Fixture",
+        hooks=[str(ROOT / "hooks" / "executed_blocks.py")],
+        nav=["index.md", "figures.md"],
+        extra_css=[],
+    )
+    config.pop("watch", None)
+    return yaml.safe_dump(config)
 
 
 class FixtureSite:
     def __init__(self, root: Path) -> None:
         self.root = root
         shutil.copytree(FIXTURE, root)
-        (root / "mkdocs.yml").write_text(CONFIG)
+        (root / "mkdocs.yml").write_text(fixture_config())
         self.env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 
     def build(self, *, check: bool = True) -> subprocess.CompletedProcess:
@@ -116,7 +124,7 @@ def test_serve_shows_the_error_on_the_page_instead_of_dying(site):
     site.edit("figures.md", 'print("UNRELATED", 6 * 7)', 'print("UNRELATED", 6 / 0)')
     port = _free_port()
     server = subprocess.Popen(
-        [*MKDOCS, "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        [*MKDOCS, "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],  # as `make serve` runs it
         cwd=site.root,
         env=site.env,
         stdout=subprocess.DEVNULL,
