@@ -115,3 +115,14 @@ def built_error(workspace) -> str:
     built = workspace.build()
     assert len(built.errors) == 1
     return built.errors[0].format()
+
+
+def test_corrupt_cache_entry_is_dropped_and_the_session_runs_again(workspace):
+    workspace.page("page.md", "# Page\n\n```python\nprint('FRESH')\n```\n")
+    workspace.build()
+    (entry,) = workspace.root.glob(".cache/??/*.json")
+    entry.write_bytes(entry.read_bytes().replace(b"FRESH", b"STALE"))
+    built = workspace.build()
+    assert built.report.dropped_cache_entries == 1
+    assert built.report.count("run") == 1
+    assert "FRESH" in built.pages["page.md"].markdown and "STALE" not in built.pages["page.md"].markdown

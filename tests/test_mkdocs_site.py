@@ -120,26 +120,32 @@ def test_failing_block_fails_the_build_and_leaves_no_stale_page(site):
     assert not (site.root / "site" / "figures" / "index.html").exists()
 
 
-def test_serve_shows_the_error_on_the_page_instead_of_dying(site):
-    site.edit("figures.md", 'print("UNRELATED", 6 * 7)', 'print("UNRELATED", 6 / 0)')
+def test_serve_reruns_only_the_edited_chain_and_shows_errors_on_the_page(site):
     port = _free_port()
     server = subprocess.Popen(
-        [*MKDOCS, "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],  # as `make serve` runs it
+        [*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"],  # as `make serve` runs it, with live reload
         cwd=site.root,
         env=site.env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
+    url = f"http://127.0.0.1:{port}/figures/"
     try:
-        page = _fetch(f"http://127.0.0.1:{port}/figures/", server)
+        assert "UNRELATED 42" in _fetch(url, server, "UNRELATED")
+        site.edit("figures.md", 'print("UNRELATED", 6 * 7)', 'print("UNRELATED", 6 * 8)')
+        assert "UNRELATED 48" in _fetch(url, server, "UNRELATED 48")
+        assert site.report()["counts"] == {"run": 1, "cached": 4, "failed": 0, "skipped": 0}
+
+        site.edit("figures.md", 'print("UNRELATED", 6 * 8)', 'print("UNRELATED", 6 / 0)')
+        page = _fetch(url, server, "admonition failure")
     finally:
         server.terminate()
         server.wait(timeout=20)
-    assert "admonition failure" in page
     assert "Downhill: docs/figures.md:15" in page
     assert "ZeroDivisionError" in page
     assert "FIGURE-PAGE-TOKEN" in page  # the rest of the page still renders
+    assert "UNRELATED 48" not in page  # and the failed block's old output is gone
 
 
 def _free_port() -> int:
@@ -148,13 +154,17 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _fetch(url: str, server: subprocess.Popen) -> str:
+def _fetch(url: str, server: subprocess.Popen, waiting_for: str) -> str:
+    """Poll the page until it contains ``waiting_for``: the server rebuilds in the background."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         assert server.poll() is None, server.stderr.read()
         try:
             with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - localhost only
-                return response.read().decode()
+                page = response.read().decode()
+            if waiting_for in page:
+                return page
         except OSError:
-            time.sleep(0.3)
-    raise AssertionError(f"mkdocs serve did not answer {url}")
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"mkdocs serve never showed {waiting_for!r} at {url}")

@@ -32,10 +32,6 @@ class Planned:
     memory_mb: int
     key: str
 
-    @property
-    def location(self) -> str:
-        return str(self.session.head.origin)
-
     def request(self) -> dict:
         """What the worker needs: the code of each block and the limits, nothing page-specific."""
         return {

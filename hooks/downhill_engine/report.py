@@ -32,15 +32,6 @@ class Report:
     def count(self, status: str) -> int:
         return sum(record.status == status for record in self.blocks)
 
-    def sessions(self) -> dict[str, list[int]]:
-        """Each page's sessions by the line of their first block, as pytest-codeblocks names its tests."""
-        found: dict[str, list[int]] = {}
-        for record in self.blocks:
-            lines = found.setdefault(record.page, [])
-            if record.session_line not in lines:
-                lines.append(record.session_line)
-        return found
-
     def summary(self) -> str:
         executing = sum(record.seconds for record in self.blocks if record.status in ("run", "failed"))
         slowest = sorted((record for record in self.blocks if record.status != "skipped"), key=lambda r: -r.seconds)[:5]

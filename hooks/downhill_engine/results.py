@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-# Error kinds a block can end with. Only "exception" can be expected (a block that teaches an error).
-FATAL_KINDS = ("syntax", "exit", "flood", "timeout", "crash")
-
 
 @dataclass
 class BlockResult:
-    """Everything one block left behind: streams, warnings, the value of a final expression, figures."""
+    """Everything one block left behind: streams, warnings, the value of a final expression, figures.
+
+    ``error["kind"]`` is "exception", "syntax", "exit", "flood", "timeout" or "crash"; only an
+    "exception" can be what the page expects (a block marked xfail to teach an error).
+    """
 
     stdout: str = ""
     stderr: str = ""
