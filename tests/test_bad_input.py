@@ -126,3 +126,12 @@ def test_corrupt_cache_entry_is_dropped_and_the_session_runs_again(workspace):
     assert built.report.dropped_cache_entries == 1
     assert built.report.count("run") == 1
     assert "FRESH" in built.pages["page.md"].markdown and "STALE" not in built.pages["page.md"].markdown
+
+
+def test_error_inside_an_indented_block_with_blank_lines_names_the_right_line(workspace):
+    """pytest-codeblocks drops blank lines from indented blocks; the line map must not drift."""
+    text = '# Page\n\n??? success "Solution"\n    ```python\n    x = 1\n\n\n    y = x / 0\n    ```\n'
+    workspace.page("indented.md", text)
+    message = built_error(workspace)
+    assert message.startswith("docs/indented.md:8: block raised ZeroDivisionError"), message
+    assert "> 8 |     y = x / 0" not in message and "> 8 | y = x / 0" in message

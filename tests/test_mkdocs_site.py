@@ -20,9 +20,16 @@ FIXTURE = ROOT / "tests" / "fixtures" / "site"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """A safe loader that reads mkdocs.yml's `!ENV [NAME, default]` tags as their default."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
 def fixture_config() -> str:
     """The project's own mkdocs.yml with the fixture's pages, so its settings (strict, extensions) apply."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_ConfigLoader)  # noqa: S506 - safe + !ENV
     config.update(
         site_name="Fixture",
         hooks=[str(ROOT / "hooks" / "executed_blocks.py")],

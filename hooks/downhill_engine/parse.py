@@ -155,18 +155,23 @@ def _scan_fences(path: str, expanded: ExpandedText) -> dict[int, Block]:
         indent = line[: len(line) - len(stripped)]
         start = number
         code: list[str] = []
+        origins: list[Origin] = []
         while True:
             if number >= len(lines):
                 raise ParseError(path, expanded.origin(start).line, "code block is never closed")
-            inner = lines[number]
+            inner = lines[number] + "\n"
             number += 1
             if inner.lstrip()[:ticks] == "`" * ticks:
                 break
-            cut = min(len(indent), len(inner) - len(inner.lstrip()))
-            code.append(inner[cut:] + "\n")
-        origins = tuple(expanded.origin(n) for n in range(start + 1, number))
+            # pytest-codeblocks' own cut: in an indented block it also strips a blank line's newline,
+            # so that line vanishes from the code. Mirror it, and keep the line map aligned.
+            kept = inner[min(len(indent), len(inner) - len(inner.lstrip())) :]
+            if kept:
+                code.append(kept)
+                origins.append(expanded.origin(number))
         syntax = line.strip()[ticks:]
-        fences[start] = Block(start, number, indent, syntax, "".join(code), expanded.origin(start), origins, alt)
+        block = Block(start, number, indent, syntax, "".join(code), expanded.origin(start), tuple(origins), alt)
+        fences[start] = block
         alt = None
     return fences
 

@@ -1,0 +1,113 @@
+"""Glossary terms: defined once on the glossary page, shown as tooltips and linked on every other page.
+
+Tooltips come from Python-Markdown's ``abbr`` extension (Material styles them); this module reads the
+terms from the glossary's definition list, writes the abbreviation lines, and links each term's first use
+on a page to its definition.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from downhill_engine.errors import EngineError
+
+TERM_LINE = re.compile(r"^(?P<term>[^\s:].*?)\s*$")
+DEFINITION_LINE = re.compile(r"^:\s{3}(?P<text>.+)$")
+ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>[^<]+)</abbr>')
+OPENERS = re.compile(r"<(/?)(a|h[1-6]|code|pre)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Term:
+    name: str
+    definition: str  # plain text, for the tooltip
+    line: int
+
+    @property
+    def slug(self) -> str:
+        return re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")
+
+
+def read_terms(text: str, path: str) -> list[Term]:
+    """Terms of a Markdown definition list: a term line, then one or more `:   definition` lines."""
+    lines = text.splitlines()
+    terms = []
+    for number, line in enumerate(lines, start=1):
+        definition = DEFINITION_LINE.match(line)
+        if not definition or number < 2:
+            continue
+        term = lines[number - 2]
+        if not TERM_LINE.match(term) or term.startswith(("#", "-", "*", ">")):
+            raise EngineError(path, number - 1, f"a definition needs a term on the line above it, not {term!r}")
+        terms.append(Term(term.strip(), _plain(definition.group("text")), number - 1))
+    seen: dict[str, Term] = {}
+    for term in terms:
+        if term.slug in seen:
+            raise EngineError(path, term.line, f"{term.name!r} is defined twice (first on line {seen[term.slug].line})")
+        seen[term.slug] = term
+    return terms
+
+
+def abbreviations(terms: list[Term]) -> str:
+    """Abbreviation lines for every form of every term a sentence is likely to use."""
+    lines = []
+    for term in terms:
+        forms = {term.name, term.name[0].upper() + term.name[1:], term.name.lower()}
+        forms |= {form + "s" for form in forms if not form.endswith("s")}
+        definition = term.definition.replace("]", ")")
+        lines += [f"*[{form}]: {definition}" for form in sorted(forms)]
+    return "\n\n" + "\n".join(lines) + "\n"
+
+
+def link_first_uses(page_html: str, terms: list[Term], glossary_url: str) -> str:
+    """Link the first use of each term to its definition; later uses keep only the tooltip.
+
+    A term inside a link, a heading or code is never linked: nested links are invalid HTML.
+    """
+    by_form = {}
+    for term in terms:
+        for form in (term.name, term.name.lower(), term.name[0].upper() + term.name[1:]):
+            by_form[form.lower()] = term
+            by_form[form.lower() + "s"] = term
+    linked: set[str] = set()
+    out = []
+    position = 0
+    for match in ABBR.finditer(page_html):
+        term = by_form.get(match.group("text").lower())
+        out.append(page_html[position : match.start()])
+        position = match.end()
+        if term is None or term.slug in linked or _inside_excluded(page_html, match.start()):
+            out.append(match.group(0))
+            continue
+        linked.add(term.slug)
+        href = html.escape(f"{glossary_url}#{term.slug}")
+        out.append(f'<a class="dh-term" href="{href}">{match.group(0)}</a>')
+    out.append(page_html[position:])
+    return "".join(out)
+
+
+def anchor_terms(page_html: str, terms: list[Term]) -> str:
+    """Give each term of the glossary page an id, so other pages can link to it."""
+    for term in terms:
+        page_html = page_html.replace(
+            f"<dt>{html.escape(term.name, quote=False)}</dt>",
+            f'<dt id="{term.slug}">{html.escape(term.name, quote=False)}</dt>',
+            1,
+        )
+    return page_html
+
+
+def _inside_excluded(page_html: str, index: int) -> bool:
+    depth: dict[str, int] = {}
+    for match in OPENERS.finditer(page_html, 0, index):
+        tag = match.group(2).lower()
+        tag = "h" if tag.startswith("h") else tag
+        depth[tag] = depth.get(tag, 0) + (-1 if match.group(1) else 1)
+    return any(value > 0 for value in depth.values())
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"[`*_]|\$", "", text).replace('"', "'").strip()

@@ -1,0 +1,58 @@
+"""Markdown for the parts of a page that come from metadata: lesson header, completion control, course path."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from .course import Course, Lesson
+from .metadata import LessonMeta
+
+Link = Callable[[str], str]  # docs path of a page → link to it from the current page
+
+
+def lesson_header(meta: LessonMeta, lesson: Lesson, course: Course, minutes: int, link: Link) -> str:
+    """Level, reading time, position in the course, objectives and prerequisites, under the title."""
+    objectives = "\n".join(f"- {objective}" for objective in meta.objectives)
+    prerequisites = ", ".join(
+        f"[{course.by_id(other).title}]({link(course.by_id(other).path)})" for other in meta.prerequisites
+    )
+    return (
+        f'\n<div class="dh-lesson-header" markdown>\n'
+        f'<p class="dh-lesson-meta"><span class="dh-level dh-level--{meta.level}">{meta.level.capitalize()}</span>'
+        f" · {minutes} min read · Lesson {lesson.number} of {len(course.lessons)} · {html.escape(lesson.module)}"
+        f"</p>\n\n**You will be able to:**\n\n{objectives}\n\n"
+        f"**Before this lesson:** {prerequisites or 'nothing; this is a good place to start.'}\n</div>\n"
+    )
+
+
+def completion_control(lesson: Lesson) -> str:
+    """A toggle that records, in this browser only, that the reader finished the lesson."""
+    return (
+        f'\n<div class="dh-complete" data-lesson="{lesson.id}">\n'
+        '<button type="button" class="md-button dh-complete__button" aria-pressed="false">'
+        "Mark this lesson complete</button>\n"
+        '<span class="dh-complete__status" role="status" aria-live="polite"></span>\n</div>\n'
+    )
+
+
+def course_path(course: Course, metas: dict[str, LessonMeta], link: Link) -> str:
+    """The home page's path through the course, with slots the progress script fills in."""
+    parts = [
+        f'<div class="dh-progress" data-total="{len(course.lessons)}">\n'
+        '<p class="dh-progress__summary" role="status" aria-live="polite">'
+        "Your progress is kept in this browser only.</p>\n"
+        '<p><button type="button" class="md-button dh-progress__export">Export progress</button>\n'
+        '<button type="button" class="md-button dh-progress__reset">Reset progress</button></p>\n'
+        "</div>\n"
+    ]
+    for module, lessons in course.modules():
+        parts.append(f"\n### {module}\n")
+        for lesson in lessons:
+            level = metas[lesson.id].level if lesson.id in metas else ""
+            parts.append(
+                f"- Lesson {lesson.number}: [{lesson.title}]({link(lesson.path)})"
+                f' <span class="dh-level dh-level--{level}">{level.capitalize()}</span>'
+                f' <span class="dh-course__state" data-lesson="{lesson.id}"></span>'
+            )
+    return "\n".join(parts) + "\n"
