@@ -9,7 +9,7 @@ export OPENBLAS_NUM_THREADS := 1
 export OMP_NUM_THREADS := 1
 export MPLBACKEND := Agg
 
-.PHONY: setup serve build test lint format bench lock clean
+.PHONY: setup serve build test lint format new-lesson bench lock clean
 
 setup: $(STAMP)
 
@@ -35,6 +35,10 @@ format: setup
 # The whole suite: lint, a strict build of the real site, then every test and every lesson block.
 test: lint build
 	$(BIN)/python -m pytest -n auto
+
+# A lesson from the template: make new-lesson NAME=line-search TITLE="Line search"
+new-lesson: setup
+	PYTHONPATH=hooks $(BIN)/python -m downhill_lessons.scaffold "$(NAME)" "$(TITLE)"
 
 bench: setup
 	$(BIN)/python bench/build_speed.py

@@ -13,38 +13,18 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-import yaml
+from sites import project_config
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """A safe loader that reads mkdocs.yml's `!ENV [NAME, default]` tags as their default."""
-
-
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-
-
-def fixture_config() -> str:
-    """The project's own mkdocs.yml with the fixture's pages, so its settings (strict, extensions) apply."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_ConfigLoader)  # noqa: S506 - safe + !ENV
-    config.update(
-        site_name="Fixture",
-        hooks=[str(ROOT / "hooks" / "executed_blocks.py")],
-        nav=["index.md", "figures.md"],
-        extra_css=[],
-    )
-    config.pop("watch", None)
-    return yaml.safe_dump(config)
-
-
 class FixtureSite:
     def __init__(self, root: Path) -> None:
         self.root = root
         shutil.copytree(FIXTURE, root)
-        (root / "mkdocs.yml").write_text(fixture_config())
+        (root / "mkdocs.yml").write_text(project_config(["executed_blocks.py"], ["index.md", "figures.md"]))
         self.env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 
     def build(self, *, check: bool = True) -> subprocess.CompletedProcess:

@@ -16,7 +16,9 @@ from downhill_engine.errors import EngineError
 TERM_LINE = re.compile(r"^(?P<term>[^\s:].*?)\s*$")
 DEFINITION_LINE = re.compile(r"^:\s{3}(?P<text>.+)$")
 ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>[^<]+)</abbr>')
-OPENERS = re.compile(r"<(/?)(a|h[1-6]|code|pre)\b", re.IGNORECASE)
+# Never link inside these: a link in a link, a summary or a label is nested interaction (invalid HTML,
+# and a trap for keyboard users); headings and code keep their own meaning.
+OPENERS = re.compile(r"<(/?)(a|h[1-6]|code|pre|summary|label|legend|button)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ def abbreviations(terms: list[Term]) -> str:
 def link_first_uses(page_html: str, terms: list[Term], glossary_url: str) -> str:
     """Link the first use of each term to its definition; later uses keep only the tooltip.
 
-    A term inside a link, a heading or code is never linked: nested links are invalid HTML.
+    A term inside a link, a heading, code, a summary, a label, a legend or a button is never linked.
     """
     by_form = {}
     for term in terms:

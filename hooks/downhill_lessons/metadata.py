@@ -55,7 +55,18 @@ def front_matter(text: str) -> tuple[dict, dict[str, int], int]:
 
 def validate(path: str, lesson_id: str, text: str, known_ids: set[str]) -> LessonMeta:
     """Check a lesson's front matter; raise MetadataError naming the field, its line and an example."""
-    data, where, _ = front_matter(text)
+    try:
+        data, where, _ = front_matter(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1  # the YAML starts on the file's second line
+        problem = getattr(error, "problem", None) or "syntax error"
+        raise MetadataError(
+            path,
+            line,
+            f"front matter is not valid YAML ({problem})",
+            f"Quote a value that holds `: ` or `#`.\n\n{EXAMPLE}",
+        ) from None
 
     def fail(key: str, message: str) -> MetadataError:
         return MetadataError(path, where.get(key, 1), message, f"A lesson's front matter looks like:\n{EXAMPLE}")

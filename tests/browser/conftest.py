@@ -1,0 +1,143 @@
+"""Browser tests: the real site, built into a temporary folder, served on localhost, in Debian's Chromium.
+
+Playwright drives the system browser (never a downloaded one). Without Chromium these tests are skipped
+with a message saying how to install it; `.ci/run` installs it, so CI always runs them.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def pytest_collection_modifyitems(items) -> None:
+    if CHROMIUM is None and os.environ.get("DOWNHILL_REQUIRE_BROWSER"):
+        raise pytest.UsageError("DOWNHILL_REQUIRE_BROWSER is set but no chromium is on PATH")
+    if CHROMIUM is None:
+        skip = pytest.mark.skip(
+            reason="browser tests need Chromium: install it with `sudo apt-get install chromium` (Debian) "
+            "and run `make test` again; .ci/run installs it"
+        )
+        for item in items:
+            if "tests/browser" in str(item.path):
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory):
+    """The project's site plus the anatomy fixture pages, built with a private cache and served locally.
+
+    The server binds its port before the build, because Material's instant navigation only follows links
+    whose sitemap URL has the page's own port (integrations/sitemap/index.ts keeps the port of site_url).
+    """
+    project = tmp_path_factory.mktemp("browser") / "project"
+    for name in ("docs", "snippets", "hooks"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "anatomy", project / "docs" / "fixtures")
+    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base_url = f"http://127.0.0.1:{server.server_address[1]}/"
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "DOWNHILL_CACHE_DIR": str(project / ".cache"),
+        "DOWNHILL_SITE_URL": base_url,
+    }
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env, check=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield project / "site", base_url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_dir(served) -> Path:
+    return served[0]
+
+
+@pytest.fixture(scope="session")
+def base_url(served) -> str:
+    return served[1]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """One browser context (fresh localStorage) that records console errors and off-host requests."""
+
+    def __init__(self, browser, base_url: str, color_scheme: str = "light") -> None:
+        self.base_url = base_url
+        self.errors: list[str] = []
+        self.offhost: list[str] = []
+        self.context = browser.new_context(color_scheme=color_scheme, viewport={"width": 1200, "height": 900})
+        self.context.route("**/*", self._only_localhost)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _only_localhost(self, route) -> None:
+        if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            self.offhost.append(route.request.url)
+            route.abort()
+
+    def open(self, path: str):
+        self.page.goto(self.base_url + path)
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    def screenshot(self, name: str) -> None:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+    def assert_clean(self) -> None:
+        assert self.errors == [], f"console errors: {self.errors}"
+        assert self.offhost == [], f"requests that left localhost: {self.offhost}"
+
+
+@pytest.fixture
+def visit(browser, base_url):
+    opened: list[Visit] = []
+
+    def make(color_scheme: str = "light") -> Visit:
+        opened.append(Visit(browser, base_url, color_scheme))
+        return opened[-1]
+
+    yield make
+    for one in opened:
+        one.context.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass

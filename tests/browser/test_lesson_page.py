@@ -1,0 +1,192 @@
+"""The lesson anatomy as a reader meets it: questions, hints, progress, glossary, math, diagrams, print."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+LESSON = "lessons/hello-minimize/"
+
+
+def quiz(page, question_id: str):
+    return page.locator(f'.dh-quiz[data-question="{question_id}"]')
+
+
+def test_wrong_then_right_answer_gives_feedback_and_explanations(visit):
+    reader = visit()
+    page = reader.open(LESSON)
+    question = quiz(page, "maximize")
+    question.get_by_label("minimize 1 / g").check()
+    assert question.locator(".dh-quiz__feedback").inner_text().startswith("Not quite")
+    assert question.locator('.dh-quiz__why[data-option="1"]').is_visible()
+    assert not question.locator('.dh-quiz__why[data-option="0"]').is_visible()
+    question.get_by_label("minimize -g, then negate the reported fun").check()
+    assert question.locator(".dh-quiz__feedback").inner_text() == "Correct."
+    assert question.locator('.dh-quiz__why[data-option="0"]').is_visible()
+    reader.screenshot("quiz-answered")
+    reader.assert_clean()
+
+
+def test_hint_is_revealed_and_hidden_on_request(visit):
+    reader = visit()
+    page = reader.open(LESSON)
+    question = quiz(page, "trust-the-result")
+    button = question.get_by_role("button", name="Show a hint")
+    hint = question.locator(".dh-quiz__hint")
+    assert not hint.is_visible()
+    button.click()
+    assert hint.is_visible() and "verdict" in hint.inner_text()
+    assert question.locator(".dh-quiz__hint-button").get_attribute("aria-expanded") == "true"
+    question.locator(".dh-quiz__hint-button").click()
+    assert not hint.is_visible()
+    reader.assert_clean()
+
+
+def test_questions_can_be_answered_with_the_keyboard_alone(visit):
+    reader = visit()
+    page = reader.open(LESSON)
+    single = quiz(page, "why-more-calls")
+    single.locator("input").first.focus()
+    page.keyboard.press("ArrowDown")  # moves to, and selects, the second option: the right one
+    assert single.locator(".dh-quiz__feedback").inner_text() == "Correct."
+
+    several = quiz(page, "valid-scalar-calls")
+    several.locator("input").first.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    for _ in range(4):  # past the two other options and the hint button, to "Check answer"
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Check answer"
+    page.keyboard.press("Enter")
+    assert several.locator(".dh-quiz__feedback").inner_text() == "Correct."
+    reader.assert_clean()
+
+
+def test_progress_and_scores_survive_reload_and_instant_navigation(visit):
+    reader = visit()
+    page = reader.open(LESSON)
+    quiz(page, "maximize").get_by_label("minimize 1 / g").check()
+    quiz(page, "trust-the-result").get_by_label("success and message").check()
+    page.get_by_role("button", name="Mark this lesson complete").click()
+    assert "2 of 5 correct" not in page.locator(".dh-quiz-score").inner_text()
+    assert "1 of 5 correct (2 answered)" in page.locator(".dh-quiz-score").inner_text()
+
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    assert quiz(page, "maximize").get_by_label("minimize 1 / g").is_checked()
+    assert quiz(page, "maximize").locator(".dh-quiz__feedback").inner_text().startswith("Not quite")
+    assert page.locator(".dh-complete__button").get_attribute("aria-pressed") == "true"
+
+    page.evaluate("window.__sameDocument = true")
+    page.locator("a.md-footer__link--prev").click()  # "Previous: Home"
+    page.wait_for_url(re.compile(r"/$"))
+    page.wait_for_selector(".dh-progress__summary")
+    assert page.evaluate("window.__sameDocument === true"), "the click did not use instant navigation"
+    assert page.locator(".dh-progress__summary").inner_text().startswith("1 of 1 lessons done (100%")
+    state = page.locator('.dh-course__state[data-lesson="hello-minimize"]').inner_text()
+    assert state == "✓ done · quiz 1/2"
+    reader.screenshot("home-progress")
+    reader.assert_clean()
+
+
+def test_progress_can_be_reset(visit):
+    reader = visit()
+    page = reader.open(LESSON)
+    page.get_by_role("button", name="Mark this lesson complete").click()
+    page = reader.open("")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Reset progress").click()
+    assert page.locator(".dh-progress__summary").inner_text().startswith("0 of 1 lessons done")
+    reader.assert_clean()
+
+
+def test_glossary_term_shows_a_tooltip_and_links_to_its_definition(visit):
+    reader = visit()
+    page = reader.open(LESSON)
+    term = page.locator("a.dh-term", has_text="gradient").first
+    term.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert "partial derivatives" in tooltip.inner_text()
+    term.click()
+    page.wait_for_url(re.compile(r"/glossary/#gradient$"))
+    assert page.locator("dt#gradient").is_visible()
+    reader.assert_clean()
+
+
+def test_math_is_typeset_and_the_diagram_drawn(visit):
+    reader = visit()
+    page = reader.open("fixtures/math_and_mermaid/")
+    assert page.locator(".katex").count() >= 3
+    assert page.locator(".katex-display").count() == 1
+    page.locator("div.mermaid").wait_for()
+    lesson = reader.open(LESSON)
+    assert lesson.locator(".katex").count() >= 3
+    reader.screenshot("math-lesson")
+    reader.assert_clean()
+
+
+def test_solution_expands_to_show_executed_code_and_output(visit):
+    reader = visit()
+    page = reader.open(LESSON)
+    solution = page.locator("details.success").first
+    output = solution.locator(".dh-output").first
+    assert not output.is_visible()
+    solution.locator("summary").click()
+    assert output.is_visible()
+    assert re.search(r"exact gradient: success=True, nit=\d+, nfev=\d+", output.inner_text())
+    reader.assert_clean()
+
+
+def test_print_shows_the_answer_key_and_solutions_without_controls(visit):
+    reader = visit()
+    page = reader.open(LESSON)
+    page.emulate_media(media="print")
+    assert page.locator(".dh-answer-key").is_visible()
+    assert "Correct: B (success and message)" in page.locator(".dh-answer-key").inner_text()
+    assert page.locator(".dh-solutions").is_visible()
+    assert page.locator(".dh-solutions .dh-output").count() >= 3
+    assert not page.locator(".dh-quiz__actions").first.is_visible()
+    assert not page.locator("details.success").first.is_visible()
+    reader.assert_clean()
+
+
+def test_dark_mode_keeps_questions_readable(visit):
+    reader = visit("dark")
+    page = reader.open(LESSON)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    quiz(page, "maximize").get_by_label("minimize 1 / g").check()
+    reader.screenshot("lesson-dark")
+    reader.assert_clean()
+
+
+def pages(site_dir: Path) -> list[str]:
+    return sorted(
+        path.parent.relative_to(site_dir).as_posix().removeprefix(".") + "/" for path in site_dir.rglob("index.html")
+    )
+
+
+@pytest.fixture(scope="module")
+def every_page(site_dir):
+    return pages(site_dir)
+
+
+def test_every_page_has_no_console_errors_and_no_serious_accessibility_violations(visit, every_page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    assert len(every_page) >= 4
+    for scheme in ("light", "dark"):
+        reader = visit(scheme)
+        for path in every_page:
+            page = reader.open(path.lstrip("/"))
+            violations = [
+                f"{path} ({scheme}): {violation['id']} ({violation['impact']}): {violation['help']}"
+                for violation in axe.run(page).response["violations"]
+                if violation["impact"] in ("serious", "critical")
+            ]
+            assert violations == []
+        reader.assert_clean()
