@@ -113,6 +113,7 @@ def test_glossary_term_shows_a_tooltip_and_links_to_its_definition(visit):
     assert "partial derivatives" in tooltip.inner_text()
     term.click()
     page.wait_for_url(re.compile(r"/glossary/#gradient$"))
+    page.locator("dt#gradient").wait_for()  # instant navigation swaps the content in after the URL
     assert page.locator("dt#gradient").is_visible()
     reader.assert_clean()
 
