@@ -72,9 +72,10 @@ def test_plt_show_keeps_the_figure_and_says_nothing(workspace):
     built = workspace.build()
     assert not built.errors
     page = built.pages["plt_show.md"]
-    assert re.search(r"!\[A zigzag\]\(assets/figures/[0-9a-f]{20}\.svg\)", page.markdown)
+    assert re.search(r"!\[A zigzag\]\(assets/figures/[0-9a-f]{20}\.svg#only-light\)", page.markdown)
+    assert re.search(r"!\[A zigzag\]\(assets/figures/[0-9a-f]{20}\.svg#only-dark\)", page.markdown)
     assert "Warnings" not in page.markdown
-    assert len(page.figures) == 1
+    assert len(page.figures) == 2  # light and dark
 
 
 def test_written_files_stay_in_a_private_directory_that_is_removed(workspace, monkeypatch, tmp_path):

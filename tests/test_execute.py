@@ -36,6 +36,7 @@ def test_figures_are_captured_as_deterministic_svg_and_closed(executor: Executor
     figure = first.blocks[0].figures[0]
     assert figure["format"] == "svg" and figure["title"] == "Peak"
     assert "<dc:date>" not in figure["data"]
+    assert "#00897b" in figure["data"]  # the site's palette: its teal is the first line colour
     assert figure["data"] == second.blocks[0].figures[0]["data"]
     assert first.blocks[1].stdout == "0\n"  # closed after capture
 
@@ -65,3 +66,13 @@ def test_error_stops_the_session_and_keeps_earlier_blocks(executor: Executor):
     assert result.blocks[0].stdout == "before\n"
     assert result.error["exception"] == "ZeroDivisionError: division by zero"
     assert result.error["frames"][0]["file"] == "<downhill-block-1>"
+
+
+def test_every_figure_has_a_dark_variant_with_the_same_data_colours(executor: Executor):
+    code = "import matplotlib.pyplot as plt\nplt.plot([1, 3, 2], color='crimson')\nplt.title('Peak')\n"
+    (result,) = executor.run([request(code)])
+    figure = result.blocks[0].figures[0]
+    light, dark = figure["data"], figure["dark"]
+    assert "#1e2129" in dark and "#1e2129" not in light  # dark paper
+    assert "#d5d7e2" in dark and "#d5d7e2" not in light  # light ink for text and axes
+    assert "#dc143c" in light and "#dc143c" in dark  # crimson data stays crimson

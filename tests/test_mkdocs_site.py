@@ -57,7 +57,7 @@ def test_build_puts_outputs_and_figures_under_blocks(site):
     assert "hello, fixture" in home and "FIRST-CHAIN 10" in home and "SECOND-IN-CHAIN 4" in home
     figures = site.html("figures")
     assert 'alt="A parabola"' in figures and "FIGURE-PAGE-TOKEN" in figures
-    assert len(list((site.root / "site" / "assets" / "figures").glob("*.svg"))) == 1
+    assert len(list((site.root / "site" / "assets" / "figures").glob("*.svg"))) == 2  # light and dark
     assert "Outputs produced with Python" in home
     assert "Downhill: 5 blocks run, 0 from cache, 0 failed" in done.stderr
 

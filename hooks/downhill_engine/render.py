@@ -95,10 +95,11 @@ def _outputs(block: Block, result: BlockResult, hide_stdout: bool, planned: Plan
         text = format_traceback(planned.session.blocks, result.error, teaching=True)
         yield _fence(text, "error", "Error", indent)
     for number, figure in enumerate(result.figures, start=1):
-        name = _figure_name(figure, figures)
         alt = _escape_alt(figure_alt(block, figure, number, len(result.figures)) or "")
-        link = posixpath.relpath(name, posixpath.dirname(docs_path) or ".")
-        yield f"{indent}![{alt}]({link}){{ .dh-figure loading=lazy }}\n"
+        for variant, scheme in (("data", "only-light"), ("dark", "only-dark")):
+            name = _figure_name(figure["format"], figure[variant], figures)
+            link = posixpath.relpath(name, posixpath.dirname(docs_path) or ".")
+            yield f"{indent}![{alt}]({link}#{scheme}){{ .dh-figure loading=lazy }}\n"
 
 
 def _warning_place(planned: Planned, item: dict) -> str:
@@ -106,10 +107,10 @@ def _warning_place(planned: Planned, item: dict) -> str:
     return str(origin) if origin else f"{item['file']}:{item['line']}"
 
 
-def _figure_name(figure: dict, figures: dict[str, bytes]) -> str:
+def _figure_name(kind: str, encoded: str, figures: dict[str, bytes]) -> str:
     """Content-addressed names: the same figure is one file, a changed figure a new URL (no stale cache)."""
-    data = figure["data"].encode() if figure["format"] == "svg" else base64.b64decode(figure["data"])
-    name = f"{FIGURE_DIR}/{hashlib.sha256(data).hexdigest()[:20]}.{figure['format']}"
+    data = encoded.encode() if kind == "svg" else base64.b64decode(encoded)
+    name = f"{FIGURE_DIR}/{hashlib.sha256(data).hexdigest()[:20]}.{kind}"
     figures[name] = data
     return name
 

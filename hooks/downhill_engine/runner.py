@@ -7,7 +7,6 @@ never as a page line, so a cached result stays right when prose above the block 
 from __future__ import annotations
 
 import ast
-import base64
 import io
 import linecache
 import os
@@ -22,7 +21,6 @@ from collections.abc import Callable
 OUTPUT_LIMIT = 1 << 20  # characters per stream per block; more is a flood, not teaching output
 FD_OUTPUT_LIMIT = 64 << 10  # bytes shown of what compiled code writes straight to the file descriptors
 FILE_SIZE_LIMIT = 256 << 20  # bytes any one file written by a block may reach
-SVG_LIMIT = 400 << 10  # above this an SVG figure is saved as PNG instead
 VALUE_LIMIT = 20_000
 LIBRARY_ROOTS = sorted(
     {sysconfig.get_paths()[key] for key in ("purelib", "platlib", "stdlib", "platstdlib")},
@@ -172,24 +170,18 @@ def _shown_value(value: object) -> str | None:
 
 
 def _figures() -> list[dict]:
-    """Save and close every open figure: SVG when small enough, else PNG."""
+    """Save every open figure in its light and dark variants, then close it."""
     if "matplotlib.pyplot" not in sys.modules:
         return []
     import matplotlib.pyplot as plt
 
+    from .figures import save_variants
+
     figures = []
     for number in plt.get_fignums():
         figure = plt.figure(number)
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
-        if buffer.tell() <= SVG_LIMIT:
-            saved = {"format": "svg", "data": buffer.getvalue().decode()}
-        else:
-            buffer = io.BytesIO()
-            figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
-            saved = {"format": "png", "data": base64.b64encode(buffer.getvalue()).decode()}
-        saved["title"] = _title(figure)
-        figures.append(saved)
+        title = _title(figure)
+        figures.append({**save_variants(figure), "title": title})
         plt.close(figure)
     return figures
 

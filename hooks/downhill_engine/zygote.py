@@ -31,7 +31,10 @@ def preload() -> None:
     import scipy.optimize
     import scipy.stats  # noqa: F401
 
-    plt.rcParams["svg.hashsalt"] = "downhill"
+    from . import runner  # noqa: F401 - its imports too, or every child would pay for them
+    from .figures import apply_site_style
+
+    apply_site_style(plt)
     _warm_matplotlib(plt)
 
 
