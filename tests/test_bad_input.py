@@ -136,3 +136,13 @@ def test_error_inside_an_indented_block_with_blank_lines_names_the_right_line(wo
     message = built_error(workspace)
     assert message.startswith("docs/indented.md:8: block raised ZeroDivisionError"), message
     assert "> 8 |     y = x / 0" not in message and "> 8 | y = x / 0" in message
+
+
+def test_a_python_block_continuing_a_block_of_another_language_is_refused(workspace):
+    text = (
+        "# Page\n\n```python\nx = 1\n```\n\n```text\nshown\n```\n\n"
+        "<!--pytest-codeblocks:cont-->\n```python\nprint(x)\n```\n"
+    )
+    workspace.page("cont.md", text)
+    message = built_error(workspace)
+    assert message.startswith("docs/cont.md:12: this block continues a `text` block (line 7)"), message

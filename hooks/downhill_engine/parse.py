@@ -105,6 +105,7 @@ def parse_page(path: str, expanded: ExpandedText) -> Page:
     except RuntimeError as error:
         raise ParseError(path, _marker_error_line(expanded), f"pytest-codeblocks: {error}") from None
     sessions = _split(path, expanded, found, fences)
+    _check_continuations(path, sessions)
     collected = tuple(s for s in sessions if s.syntax in RUN_SYNTAXES)
     return Page(path, expanded, body_start, options, collected, _excluded(expanded, sessions))
 
@@ -211,6 +212,23 @@ def _split(path: str, expanded: ExpandedText, found: list, fences: dict[int, Blo
             )
         )
     return sessions
+
+
+def _check_continuations(path: str, sessions: list[Session]) -> None:
+    """A ```python block that continues a block of another language would never run, in the build or tests."""
+    for session in sessions:
+        if session.syntax in RUN_SYNTAXES:
+            continue
+        for block in session.blocks[1:]:
+            if block.syntax in RUN_SYNTAXES:
+                raise ParseError(
+                    path,
+                    block.origin.line,
+                    f"this block continues a `{session.syntax or 'plain'}` block (line {session.head.origin.line}), "
+                    "so pytest-codeblocks never runs it",
+                    "A `<!--pytest-codeblocks:cont-->` block joins the block just before it. Move it right after "
+                    "the ```python block it continues, or remove the marker to start a new session.",
+                )
 
 
 def _marker_before(expanded: ExpandedText, start: int) -> str:
