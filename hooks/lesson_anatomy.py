@@ -34,6 +34,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config):
     """Render ```mermaid fences as diagrams (Material draws them with the vendored Mermaid)."""
+    _state["root"] = Path(config.config_file_path).parent
     if "pymdownx.superfences" not in config.markdown_extensions:
         config.markdown_extensions.append("pymdownx.superfences")
     fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
@@ -149,7 +150,8 @@ def _before_next(markdown: str, text: str) -> str:
 
 
 def _shown_path(docs: Path, src: str) -> str:
+    """A page's path as contributors know it: from the project root, like the engine's messages."""
     try:
-        return (docs / src).resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return (docs / src).resolve().relative_to(_state["root"].resolve()).as_posix()
     except ValueError:
         return (docs / src).as_posix()

@@ -65,3 +65,13 @@ def test_widget_replaces_the_block_and_the_answer_key_names_correct_options():
     key = answer_key(questions)
     assert "Correct: A (2), C (4)." in key
     assert "B: No: odd." in key
+
+
+def test_a_longer_fence_with_fences_inside_hides_its_markers_and_not_the_rest_of_the_page():
+    # An odd number of ``` lines inside the ````markdown example: toggling on every fence line would
+    # end out of step and miss the real question after it.
+    text = (
+        "````markdown\n```python\nx = 1\n```\n\n```text\n<!-- question: only-shown -->\n- [x] not parsed\n"
+        "<!-- /question -->\n````\n\n" + GOOD
+    )
+    assert [question.id for question in find_questions(text, "docs/p.md")] == ["pick-two"]

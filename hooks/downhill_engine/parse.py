@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
-import yaml
-
 from .errors import EngineError
+from .frontmatter import FrontMatterError, read_front_matter
 from .includes import ExpandedText, Origin
 
 RUN_SYNTAXES = ("python", "sh", "bash")  # what pytest-codeblocks collects
@@ -112,28 +111,22 @@ def parse_page(path: str, expanded: ExpandedText) -> Page:
 
 def _front_matter(path: str, expanded: ExpandedText) -> tuple[int, dict]:
     """Return the first body line and the page's ``execute:`` options, validated."""
-    lines = expanded.lines
-    if not lines or lines[0].rstrip() != "---":
-        return 1, {}
-    closing = [number for number, line in enumerate(lines[1:], start=2) if line.rstrip() in ("---", "...")]
-    if not closing:
-        raise ParseError(path, 1, "front matter is not closed by a `---` line")
-    number = closing[0]
     try:
-        meta = yaml.safe_load("\n".join(lines[1 : number - 1])) or {}
-    except yaml.YAMLError as error:
-        raise ParseError(path, 1, "front matter is not valid YAML", str(error)) from None
-    options = meta.get("execute", {}) if isinstance(meta, dict) else {}
+        meta, where, body_start = read_front_matter(expanded.lines)
+    except FrontMatterError as error:
+        raise ParseError(path, error.line, error.message, "Quote a value that holds `: ` or `#`.") from None
+    options = meta.get("execute", {})
+    line = where.get("execute", 1)
     if not isinstance(options, dict):
-        raise ParseError(path, 1, "`execute:` in front matter must be a mapping, e.g. `execute: {timeout: 60}`")
+        raise ParseError(path, line, "`execute:` in front matter must be a mapping, e.g. `execute: {timeout: 60}`")
     for key, value in options.items():
         kinds = PAGE_OPTIONS.get(key)
         if kinds is None:
             known = ", ".join(PAGE_OPTIONS)
-            raise ParseError(path, 1, f"unknown `execute:` option {key!r}; known options: {known}")
+            raise ParseError(path, line, f"unknown `execute:` option {key!r}; known options: {known}")
         if not isinstance(value, kinds) or isinstance(value, bool) or value <= 0:
-            raise ParseError(path, 1, f"`execute: {key}` must be a positive number, not {value!r}")
-    return number + 1, options
+            raise ParseError(path, line, f"`execute: {key}` must be a positive number, not {value!r}")
+    return body_start, options
 
 
 def _scan_fences(path: str, expanded: ExpandedText) -> dict[int, Block]:

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from downhill_engine.errors import EngineError
+from downhill_engine.frontmatter import FrontMatterError
 
 from . import metadata, quiz, solutions
 
@@ -155,7 +155,7 @@ def _front_matter(text: str, path: str, known_ids: set[str]) -> Found:
 def _body_start(text: str) -> int:
     try:
         return metadata.front_matter(text)[2]
-    except yaml.YAMLError:
+    except FrontMatterError:
         return 1
 
 

@@ -6,8 +6,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-import yaml
 from downhill_engine.errors import EngineError
+from downhill_engine.frontmatter import FrontMatterError, read_front_matter
 
 LEVELS = ("beginner", "intermediate", "advanced")
 FIELDS = ("title", "level", "prerequisites", "objectives", "reviewed")
@@ -37,36 +37,17 @@ class LessonMeta:
 
 
 def front_matter(text: str) -> tuple[dict, dict[str, int], int]:
-    """The YAML front matter, the line of each top-level key, and the first line of the body."""
-    lines = text.splitlines()
-    if not lines or lines[0].rstrip() != "---":
-        return {}, {}, 1
-    end = next((n for n, line in enumerate(lines[1:], start=2) if line.rstrip() in ("---", "...")), None)
-    if end is None:
-        return {}, {}, 1
-    data = yaml.safe_load("\n".join(lines[1 : end - 1])) or {}
-    where = {}
-    for number, line in enumerate(lines[1 : end - 1], start=2):
-        match = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
-        if match:
-            where[match.group(1)] = number
-    return (data if isinstance(data, dict) else {}), where, end + 1
+    """The front matter, the line of each top-level key, and the first line of the body."""
+    return read_front_matter(text.splitlines())
 
 
 def validate(path: str, lesson_id: str, text: str, known_ids: set[str]) -> LessonMeta:
     """Check a lesson's front matter; raise MetadataError naming the field, its line and an example."""
     try:
         data, where, _ = front_matter(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1  # the YAML starts on the file's second line
-        problem = getattr(error, "problem", None) or "syntax error"
-        raise MetadataError(
-            path,
-            line,
-            f"front matter is not valid YAML ({problem})",
-            f"Quote a value that holds `: ` or `#`.\n\n{EXAMPLE}",
-        ) from None
+    except FrontMatterError as error:
+        advice = f"Quote a value that holds `: ` or `#`.\n\n{EXAMPLE}"
+        raise MetadataError(path, error.line, error.message, advice) from None
 
     def fail(key: str, message: str) -> MetadataError:
         return MetadataError(path, where.get(key, 1), message, f"A lesson's front matter looks like:\n{EXAMPLE}")

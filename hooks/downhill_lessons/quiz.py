@@ -18,7 +18,7 @@ CLOSE = re.compile(r"^[ \t]*<!--\s*/question\s*-->\s*$")
 OPTION = re.compile(r"^[-*] \[(?P<mark>[ xX])\] (?P<text>.+)$")
 QUOTE = re.compile(r"^\s{0,4}> ?(?P<text>.*)$")
 LABEL = re.compile(r"^(?P<label>Hint|Explanation):\s*(?P<text>.*)$")
-FENCE = re.compile(r"^\s*(```|~~~)")
+FENCE = re.compile(r"^\s*(?P<run>`{3,}|~{3,})")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 EXAMPLE = """<!-- question: trust-the-result -->
 
@@ -65,14 +65,17 @@ def find_questions(text: str, path: str) -> list[Question]:
     """Every question of a page, validated; raise QuestionError at the line of the first problem."""
     lines = text.splitlines()
     questions: list[Question] = []
-    in_fence = False
+    fence = ""  # the run of backticks or tildes that opened the code block we are in
     number = 0
     while number < len(lines):
         line = lines[number]
         number += 1
-        if FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence:
+        run = FENCE.match(line)
+        if run and not fence:
+            fence = run.group("run")
+        elif run and run.group("run")[0] == fence[0] and len(run.group("run")) >= len(fence):
+            fence = ""  # a fence closes only on the same character, at least as many
+        if fence or run:
             continue
         if CLOSE.match(line):
             raise QuestionError(path, number, "`<!-- /question -->` without an opening `<!-- question: id -->`")
