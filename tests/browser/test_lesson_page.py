@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -89,6 +90,21 @@ def test_progress_and_scores_survive_reload_and_instant_navigation(visit):
     state = page.locator('.dh-course__state[data-lesson="hello-minimize"]').inner_text()
     assert state == "✓ done · quiz 1/2"
     reader.screenshot("home-progress")
+    reader.assert_clean()
+
+
+def test_progress_can_be_exported_as_json(visit):
+    reader = visit()
+    page = reader.open(LESSON)
+    quiz(page, "maximize").get_by_label("minimize -g, then negate the reported fun").check()
+    page.get_by_role("button", name="Mark this lesson complete").click()
+    page = reader.open("")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export progress").click()
+    data = json.loads(Path(download.value.path()).read_text())
+    assert download.value.suggested_filename == "downhill-progress.json"
+    assert set(data["completed"]) == {"hello-minimize"}
+    assert data["quizzes"]["hello-minimize"]["maximize"]["correct"] is True
     reader.assert_clean()
 
 
