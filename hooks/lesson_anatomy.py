@@ -6,24 +6,22 @@ Errors name the file and line: ``mkdocs build`` stops on them, ``mkdocs serve`` 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import posixpath
-import re
 from pathlib import Path
 
 from downhill_engine.errors import BuildError, EngineError
 from downhill_engine.render import render_error
-from downhill_lessons import glossary, header, quiz, solutions
+from downhill_lessons import glossary
 from downhill_lessons.course import Course, is_lesson, lesson_id
-from downhill_lessons.metadata import LessonMeta, reading_minutes, validate
+from downhill_lessons.metadata import LessonMeta, validate
+from downhill_lessons.page import Site, assemble
 from mkdocs.exceptions import PluginError
 from pymdownx.superfences import fence_code_format
 
 log = logging.getLogger("mkdocs.plugins.downhill.lessons")
-COURSE_PATH = "<!-- course-path -->"
 GLOSSARY = "glossary.md"
-FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
-NEXT_HEADING = re.compile(r"^## Next\b.*$", re.MULTILINE)
 
 _state: dict = {"command": "build"}
 
@@ -73,7 +71,7 @@ def on_nav(nav, config, files):
             errors[GLOSSARY] = error
     if errors and _state["command"] != "serve":
         raise PluginError(str(BuildError(list(errors.values()))))
-    _state.update(course=course, metas=metas, errors=errors, docs=docs, terms=terms)
+    _state.update(site=Site(course, metas, terms), errors=errors, docs=docs)
     return nav
 
 
@@ -82,29 +80,18 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     error = _state["errors"].get(src)
     if error is not None:
         return _report(error, markdown)
-    course: Course = _state["course"]
+    site: Site = _state["site"]
+    if src == GLOSSARY:
+        site = dataclasses.replace(site, terms=[])  # the glossary defines its terms; it does not annotate them
+    source = (_state["docs"] / src).read_text(encoding="utf-8")
 
     def link(target: str) -> str:
         return posixpath.relpath(target, posixpath.dirname(src) or ".")
 
-    if COURSE_PATH in markdown:
-        markdown = markdown.replace(COURSE_PATH, header.course_path(course, _state["metas"], link))
-    if src != GLOSSARY and _state["terms"]:
-        markdown += glossary.abbreviations(_state["terms"])
-    source = (_state["docs"] / src).read_text(encoding="utf-8")
     try:
-        questions = quiz.find_questions(source, _shown_path(_state["docs"], src))
+        return assemble(markdown, source, _shown_path(_state["docs"], src), site.course.get(src), site, link)
     except EngineError as error:
         return _report(error, markdown)
-    page_id = lesson_id(src)
-    markdown = quiz.replace_questions(_score_slot(markdown, page_id), questions, page_id)
-    lesson = course.get(src)
-    if lesson is not None:
-        meta = _state["metas"][lesson.id]
-        lesson_header = header.lesson_header(meta, lesson, course, reading_minutes(source), link)
-        markdown = _after_first_heading(markdown, lesson_header)
-        markdown = _before_next(markdown, header.completion_control(lesson))
-    return markdown + solutions.print_copy(solutions.find_solutions(markdown)) + quiz.answer_key(questions)
 
 
 def _report(error: EngineError, markdown: str) -> str:
@@ -115,38 +102,15 @@ def _report(error: EngineError, markdown: str) -> str:
     return render_error(error) + "\n" + markdown
 
 
-def _score_slot(markdown: str, lesson: str) -> str:
-    """A live line above the first question, where the quiz script shows the reader's score."""
-    match = re.search(r"^[ \t]*<!--\s*question:", markdown, re.MULTILINE)
-    if match is None:
-        return markdown
-    slot = f'<p class="dh-quiz-score" data-lesson="{lesson}" role="status" aria-live="polite"></p>\n\n'
-    return markdown[: match.start()] + slot + markdown[match.start() :]
-
-
 def on_page_content(html: str, page, config, files) -> str:
     """Anchor the glossary's terms; elsewhere, link each term's first use to its definition."""
-    terms = _state["terms"]
+    terms = _state["site"].terms
     if page.file.src_uri == GLOSSARY:
         return glossary.anchor_terms(html, terms)
     glossary_page = files.get_file_from_path(GLOSSARY)
     if not terms or glossary_page is None:
         return html
     return glossary.link_first_uses(html, terms, glossary_page.url_relative_to(page.file))
-
-
-def _after_first_heading(markdown: str, text: str) -> str:
-    match = FIRST_HEADING.search(markdown)
-    if match is None:
-        return text + markdown
-    return markdown[: match.end()] + "\n" + text + markdown[match.end() :]
-
-
-def _before_next(markdown: str, text: str) -> str:
-    match = NEXT_HEADING.search(markdown)
-    if match is None:
-        return markdown + text
-    return markdown[: match.start()] + text + "\n" + markdown[match.start() :]
 
 
 def _shown_path(docs: Path, src: str) -> str:

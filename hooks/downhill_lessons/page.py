@@ -1,0 +1,72 @@
+"""Assemble a page's Markdown from its parts: course path, glossary, questions, lesson header, print copies.
+
+The adapter gathers what MkDocs knows (the page, the course, the glossary); everything done to the
+Markdown happens here, so another site generator could drive it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import glossary, header, quiz, solutions
+from .course import Course, Lesson
+from .header import Link
+from .metadata import LessonMeta, reading_minutes
+
+COURSE_PATH = "<!-- course-path -->"
+FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
+NEXT_HEADING = re.compile(r"^## Next\b.*$", re.MULTILINE)
+FIRST_QUESTION = re.compile(r"^[ \t]*<!--\s*question:", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Site:
+    """What every page shares: the course, each lesson's metadata, and the glossary's terms."""
+
+    course: Course
+    metas: dict[str, LessonMeta]
+    terms: list[glossary.Term]
+
+
+def assemble(markdown: str, source: str, path: str, lesson: Lesson | None, site: Site, link: Link) -> str:
+    """The page's final Markdown. ``source`` is the page as written, at ``path``, for questions and reading time.
+
+    Raises QuestionError, with the line, for a malformed question.
+    """
+    questions = quiz.find_questions(source, path)  # validated against the source: its lines are the author's
+    page_id = lesson.id if lesson else path.rsplit("/", 1)[-1].removesuffix(".md")
+    if COURSE_PATH in markdown:
+        markdown = markdown.replace(COURSE_PATH, header.course_path(site.course, site.metas, link))
+    if site.terms:
+        markdown += glossary.abbreviations(site.terms)
+    markdown = quiz.replace_questions(_score_slot(markdown, page_id), questions, page_id)
+    if lesson is not None:
+        meta = site.metas[lesson.id]
+        lesson_header = header.lesson_header(meta, lesson, site.course, reading_minutes(source), link)
+        markdown = _after_first_heading(markdown, lesson_header)
+        markdown = _before_next(markdown, header.completion_control(lesson))
+    return markdown + solutions.print_copy(solutions.find_solutions(markdown)) + quiz.answer_key(questions)
+
+
+def _score_slot(markdown: str, page_id: str) -> str:
+    """A live line above the first question, where the quiz script shows the reader's score."""
+    match = FIRST_QUESTION.search(markdown)
+    if match is None:
+        return markdown
+    slot = f'<p class="dh-quiz-score" data-lesson="{page_id}" role="status" aria-live="polite"></p>\n\n'
+    return markdown[: match.start()] + slot + markdown[match.start() :]
+
+
+def _after_first_heading(markdown: str, text: str) -> str:
+    match = FIRST_HEADING.search(markdown)
+    if match is None:
+        return text + markdown
+    return markdown[: match.end()] + "\n" + text + markdown[match.end() :]
+
+
+def _before_next(markdown: str, text: str) -> str:
+    match = NEXT_HEADING.search(markdown)
+    if match is None:
+        return markdown + text
+    return markdown[: match.start()] + text + "\n" + markdown[match.start() :]
