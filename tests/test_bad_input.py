@@ -146,3 +146,17 @@ def test_a_python_block_continuing_a_block_of_another_language_is_refused(worksp
     workspace.page("cont.md", text)
     message = built_error(workspace)
     assert message.startswith("docs/cont.md:12: this block continues a `text` block (line 7)"), message
+
+
+def test_a_failing_block_shows_only_its_error_not_what_it_printed_first(workspace):
+    workspace.page(
+        "partial.md",
+        "# Page\n\n```python\nprint('EARLIER BLOCK')\n```\n\n"
+        "<!--pytest-codeblocks:cont-->\n```python\nprint('HALF DONE')\n1 / 0\n```\n",
+    )
+    built = workspace.build()
+    markdown = built.pages["partial.md"].markdown
+    assert built.errors and "EARLIER BLOCK" in markdown.split("HALF DONE")[0]
+    assert 'title="Output"\nEARLIER BLOCK' in markdown
+    assert 'title="Output"\nHALF DONE' not in markdown  # printed by the failing block: partial output
+    assert '!!! failure "Downhill: docs/partial.md:10"' in markdown

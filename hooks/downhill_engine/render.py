@@ -70,13 +70,15 @@ def _session_inserts(outcome: Outcome, docs_path: str, figures: dict[str, bytes]
         head = session.head
         yield head.end, f"\n{head.indent}*Not run: {planned.skip_reason}.*{{ .dh-skipped }}\n"
         return
+    hide_stdout = session.expected_output is not None  # the expected-output block already shows it
     for index, (block, block_result) in enumerate(zip(session.blocks, result.blocks, strict=False)):
-        hide_stdout = session.expected_output is not None
+        if outcome.failure is not None and index == len(result.blocks) - 1:
+            # The failing block shows its error only: what it printed before failing is partial output.
+            yield block.end, render_error(outcome.failure, block.indent)
+            continue
         parts = list(_outputs(block, block_result, hide_stdout, planned, docs_path, figures))
         if parts:
             yield block.end, "\n" + "\n".join(parts)
-        if outcome.failure is not None and index == len(result.blocks) - 1:
-            yield block.end, render_error(outcome.failure, block.indent)
 
 
 def _outputs(block: Block, result: BlockResult, hide_stdout: bool, planned: Planned, docs_path: str, figures):
