@@ -160,3 +160,15 @@ def test_a_failing_block_shows_only_its_error_not_what_it_printed_first(workspac
     assert 'title="Output"\nEARLIER BLOCK' in markdown
     assert 'title="Output"\nHALF DONE' not in markdown  # printed by the failing block: partial output
     assert '!!! failure "Downhill: docs/partial.md:10"' in markdown
+
+
+def test_the_report_counts_only_this_builds_dropped_entries_and_finish_is_idempotent(workspace):
+    workspace.page("page.md", "# Page\n\n```python\nprint('FRESH')\n```\n")
+    workspace.build()
+    (entry,) = workspace.root.glob(".cache/??/*.json")
+    entry.write_bytes(b"garbage")
+    assert workspace.build().report.dropped_cache_entries == 1
+    build = workspace.builder.start(["page.md"])
+    first = build.finish()
+    assert first.report.dropped_cache_entries == 0
+    assert build.finish() is first and len(first.report.blocks) == 1

@@ -85,6 +85,7 @@ class Build:
             except EngineError as error:
                 self.page_errors[docs_path] = error
         wanted = {item.key: item for _, plans in self.plans.values() for item in plans if item.skip_reason is None}
+        builder.cache.dropped.clear()  # the builder outlives a build under `mkdocs serve`: count this build's only
         self.results: dict[str, SessionResult] = {
             key: hit for key in wanted if (hit := builder.cache.get(key)) is not None
         }
@@ -94,6 +95,7 @@ class Build:
         self.rendered: dict[str, Rendered] = {}
         self._arrived = threading.Condition()
         self._failure: BaseException | None = None
+        self._finished: BuildResult | None = None
         self._runner = threading.Thread(target=self._execute, daemon=True)
         self._runner.start()
 
@@ -115,7 +117,9 @@ class Build:
         return [outcome.failure for outcome in self.outcomes.get(docs_path, []) if outcome.failure]
 
     def finish(self) -> BuildResult:
-        """Wait for every session, render what was not asked for, and write the report."""
+        """Wait for every session, render what was not asked for, and write the report (once)."""
+        if self._finished is not None:
+            return self._finished
         self._runner.join()
         built = BuildResult(page_errors=self.page_errors, report=self.report)
         for docs_path in self.docs_paths:
@@ -130,6 +134,7 @@ class Build:
         if not built.errors:
             cache.prune({item.key for _, plans in self.plans.values() for item in plans})
         self.report.write(self.builder.site.cache_dir / "report.json")
+        self._finished = built
         return built
 
     def _execute(self) -> None:
