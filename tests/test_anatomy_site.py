@@ -45,21 +45,29 @@ def test_the_real_lesson_builds_with_header_and_answer_key(project):
     assert "Lesson 1 of 1 · Module" in page and "dh-answer-key" in page and 'class="dh-quiz"' in page
 
 
-def test_a_malformed_question_stops_the_build_at_its_line(project):
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "- [x] `success` and `message`",
+            "- [ ] `success` and `message`",
+            "question 'trust-the-result' has no correct option",
+        ),
+        (
+            "prerequisites: []",
+            "prerequisites: [gradient-descent]",
+            "docs/lessons/hello-minimize.md:4: unknown lesson id 'gradient-descent'",
+        ),
+    ],
+    ids=["malformed question", "unknown prerequisite"],
+)
+def test_a_malformed_lesson_stops_the_build_at_its_line(project, old, new, message):
     lesson = project / "docs" / "lessons" / "hello-minimize.md"
-    lesson.write_text(lesson.read_text().replace("- [x] `success` and `message`", "- [ ] `success` and `message`"))
+    lesson.write_text(lesson.read_text().replace(old, new))
     done = build(project, lesson_nav("hello-minimize.md"))
     assert done.returncode != 0
     assert "docs/lessons/hello-minimize.md:" in done.stderr
-    assert "question 'trust-the-result' has no correct option" in done.stderr
-
-
-def test_an_unknown_prerequisite_stops_the_build_at_its_line(project):
-    lesson = project / "docs" / "lessons" / "hello-minimize.md"
-    lesson.write_text(lesson.read_text().replace("prerequisites: []", "prerequisites: [gradient-descent]"))
-    done = build(project, lesson_nav("hello-minimize.md"))
-    assert done.returncode != 0
-    assert "docs/lessons/hello-minimize.md:4: unknown lesson id 'gradient-descent'" in done.stderr
+    assert message in done.stderr
 
 
 def test_a_lesson_missing_from_the_nav_is_reported(project):
