@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from downhill_engine.build import Builder, Site  # noqa: E402
 from downhill_engine.execute import Executor  # noqa: E402
+from synthetic import edit_one_block, write_pages  # noqa: E402
 
 STATIC_HOOK = """
 from downhill_engine.render import superfences_output_fence
@@ -40,25 +41,6 @@ def on_config(config):
     return config
 """
 
-BLOCKS = [
-    "import numpy as np\nfrom scipy.optimize import minimize, rosen, rosen_der\n\n"
-    "result = minimize(rosen, x0=[-1.2 + {k} / 100, 1.0], jac=rosen_der, method='BFGS')\n"
-    "print(result.nit, result.x.round(4))",
-    "from scipy.optimize import root_scalar\n\nroot = root_scalar(lambda t: t**3 - {k} - 2, bracket=[0, 10])\n"
-    "print(round(root.root, 6))",
-    "from scipy.optimize import linprog\n\n"
-    "plan = linprog(c=[-1, -2 - {k} / 100], A_ub=[[1, 1], [1, 3]], b_ub=[4, 6], bounds=[(0, None)] * 2)\n"
-    "print(plan.status, plan.x.round(4))",
-    "from scipy.integrate import quad\n\nprint(round(quad(lambda t: t**2 + {k}, 0, 1)[0], 6))",
-    "import numpy as np\n\nrng = np.random.default_rng({k})\nsample = rng.normal(size=1000)\n"
-    "print(sample.mean().round(3), sample.std().round(3))",
-    "from scipy.optimize import least_squares\nimport numpy as np\n\nt = np.arange(10.0)\ny = 2 * t + 1 + {k} / 100\n"
-    "fit = least_squares(lambda p: p[0] * t + p[1] - y, x0=[0, 0])\nprint(fit.x.round(4))",
-    "from scipy.optimize import minimize_scalar\n\nprint(round(minimize_scalar(lambda t: (t - {k}) ** 2).x, 6))",
-    "import matplotlib.pyplot as plt\nimport numpy as np\n\nx = np.linspace(0, 1, 100)\nfig, ax = plt.subplots()\n"
-    "ax.plot(x, x ** ({k} % 5 + 1))\nax.set_title('Power {k}')",
-]
-
 
 def make_site(workdir: Path, pages: int) -> Path:
     """A copy of the real site plus `pages` synthetic pages of 8 blocks each."""
@@ -68,14 +50,10 @@ def make_site(workdir: Path, pages: int) -> Path:
     config = yaml_load((ROOT / "mkdocs.yml").read_text())  # MkDocs' own loader: it resolves !ENV
     config["hooks"] = [str(ROOT / "hooks" / "executed_blocks.py")]  # the engine alone is measured
     config.pop("watch", None)
-    config["nav"].append({"Synthetic": [f"synthetic/page{n:03d}.md" for n in range(pages)]})
+    config["nav"].append({"Synthetic": write_pages(site / "docs", pages)})
     (site / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
     plain = dict(config, hooks=[])
     (site / "plain.yml").write_text(yaml.safe_dump(plain, sort_keys=False))
-    (site / "docs" / "synthetic").mkdir()
-    for n in range(pages):
-        body = "\n\n".join(f"Block {i}.\n\n```python\n{code.format(k=n)}\n```" for i, code in enumerate(BLOCKS))
-        (site / "docs" / "synthetic" / f"page{n:03d}.md").write_text(f"# Synthetic page {n}\n\n{body}\n")
     return site
 
 
@@ -144,8 +122,7 @@ def main() -> None:
         static = statistics.median(static for _, static, _ in rounds)
         warm = statistics.median(seconds for _, _, (seconds, _) in rounds)
         warm_ran = max(report["counts"]["run"] for _, _, (_, report) in rounds)
-        page = site / "docs" / "synthetic" / "page000.md"
-        page.write_text(page.read_text().replace("print(round(quad", "print('edited', round(quad"))
+        edit_one_block(site / "docs" / "synthetic" / "page000.md")
         edit, edit_report = build(site)
     block_time = sum(b["seconds"] for b in cold_report["blocks"] if b["status"] == "run")
     edited_time = sum(b["seconds"] for b in edit_report["blocks"] if b["status"] == "run")
