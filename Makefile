@@ -9,7 +9,7 @@ export OPENBLAS_NUM_THREADS := 1
 export OMP_NUM_THREADS := 1
 export MPLBACKEND := Agg
 
-.PHONY: setup serve build pdf test lint format new-lesson bench lock clean
+.PHONY: setup serve build pdf test lint format new-lesson bench lighthouse lock clean
 
 setup: $(STAMP)
 
@@ -43,16 +43,32 @@ site/print_page/index.html: $(STAMP) mkdocs.yml $(shell find docs snippets hooks
 	$(BIN)/mkdocs build --strict
 
 # The whole suite: lint, a strict build of the real site, then every test and every lesson block.
-test: lint build
+test: lint build lighthouse
 	$(BIN)/python -m pytest -n auto
 
 # A lesson from the template: make new-lesson NAME=line-search TITLE="Line search"
 new-lesson: setup
 	PYTHONPATH=hooks $(BIN)/python -m downhill_lessons.scaffold "$(NAME)" "$(TITLE)"
 
+# Side by side in one run: the engine against markdown-exec and mkdocs-jupyter, the engine's own overheads,
+# growth with the number of pages, the test suite and the PDF. About 15 minutes on 2 cores.
 bench: setup
-	$(BIN)/python bench/build_speed.py
+	$(BIN)/python bench/peer_speed.py
+	$(BIN)/python bench/build_speed.py --repeat 3
+	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/suite_speed.py
 	$(BIN)/python bench/pdf_speed.py
+
+# Lighthouse for the page budget tests, at the version pinned in tools/lighthouse/package-lock.json.
+# Without npm this does nothing, and the test is skipped with an install hint (a failure in CI).
+LIGHTHOUSE := tools/lighthouse/node_modules/.bin/lighthouse
+lighthouse:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(LIGHTHOUSE); \
+	else echo "lighthouse: npm not found, the Lighthouse test will be skipped (sudo apt-get install nodejs npm)"; fi
+
+$(LIGHTHOUSE): tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error
+	touch $@
 
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

@@ -48,3 +48,21 @@ class Workspace:
 @pytest.fixture
 def workspace(tmp_path: Path, executor: Executor) -> Workspace:
     return Workspace(tmp_path, executor)
+
+
+# Page budgets (tests/browser/test_budgets.py) record what they measured as a "budget" property; print it
+# at the end of every run, passing or failing, so a page growing towards its limit shows in `make test`.
+# It lives here, not in tests/browser/, because pytest-xdist's controller loads only this conftest.
+_budgets: list[str] = []
+
+
+def pytest_runtest_logreport(report) -> None:
+    if report.when == "call":
+        _budgets.extend(value for name, value in report.user_properties if name == "budget")
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if _budgets:
+        terminalreporter.section("page weight and speed budgets")
+        for line in sorted(_budgets):
+            terminalreporter.write_line(line)
