@@ -17,10 +17,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import queue
+import re
 import shutil
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,6 +41,7 @@ TOOLS = ("engine", "markdown-exec", "mkdocs-jupyter")
 GOAL_COLD = 3.0  # mkdocs-jupyter's cold build / the engine's
 GOAL_WARM = 10.0  # markdown-exec's warm build / the engine's
 GOAL_EDIT = 1.2  # the engine's edit rebuild / (plain build + the edited block's own time)
+BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
 
 
 class Project:
@@ -87,7 +93,10 @@ class Project:
         (self.root / f"{tool}.yml").write_text(yaml.safe_dump(config, sort_keys=False))
 
     def build(self, tool: str) -> Measured:
-        env = {
+        return measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", f"{tool}.yml"], self.root, self.env(tool))
+
+    def env(self, tool: str) -> dict[str, str]:
+        return {
             **os.environ,
             "NO_MKDOCS_2_WARNING": "1",
             "DOWNHILL_CACHE_DIR": str(self.cache("engine")),
@@ -95,8 +104,29 @@ class Project:
             # Jupyter's own backend draws a figure left open in a cell; Agg draws none.
             "MPLBACKEND": "module://matplotlib_inline.backend_inline" if tool == "mkdocs-jupyter" else "Agg",
         }
-        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", f"{tool}.yml"]
-        return measure(command, self.root, env)
+
+    def serve_rebuilds(self, tool: str, edits: list[int]) -> list[float]:
+        """Under `mkdocs serve`, as authors rebuild: the seconds MkDocs reports for the rebuild after each edit.
+
+        The first edit is not counted: it starts what a long-lived server keeps (the engine's fork server).
+        """
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        command = [sys.executable, "-m", "mkdocs", "serve", "-f", f"{tool}.yml", "-a", f"127.0.0.1:{port}"]
+        server = subprocess.Popen(command, cwd=self.root, env=self.env(tool), stderr=subprocess.PIPE, text=True)
+        lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=_pump, args=(server.stderr, lines), daemon=True).start()
+        try:
+            _next_build(lines)  # the first build, on start
+            seconds = []
+            for number in edits:
+                edit_one_block(self.docs / EDITED, number)
+                seconds.append(_next_build(lines))
+            return seconds[1:]
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
 
     def engine_report(self) -> dict:
         return json.loads((self.cache("engine") / "report.json").read_text())
@@ -106,6 +136,19 @@ class Project:
         edit_one_block(self.docs / EDITED, number)
         for tool in ("markdown-exec", "mkdocs-jupyter"):
             self.convert(EDITED, tool)
+
+
+def _pump(stream, lines: queue.Queue[str]) -> None:
+    for line in stream:
+        lines.put(line)
+
+
+def _next_build(lines: queue.Queue[str]) -> float:
+    """The duration MkDocs logs for the next build it finishes."""
+    while True:
+        found = BUILT.search(lines.get(timeout=300))
+        if found:
+            return float(found.group(1))
 
 
 def _renamed(nav, names: dict[str, str]):
@@ -159,6 +202,11 @@ def main() -> None:
                     ran = [block for block in report["blocks"] if block["status"] == "run"]
                     edited_seconds.append(sum(block["seconds"] for block in ran))
                     assert len(ran) == 1, f"the edit re-ran {len(ran)} blocks, not 1"
+        first = args.repeat + 1  # edit numbers not used yet, so every edit changes the block
+        served = {
+            tool: project.serve_rebuilds(tool, list(range(first + start, first + start + args.repeat + 1)))
+            for start, tool in ((0, "plain"), (args.repeat + 1, "engine"))
+        }
     for tool in TOOLS:
         results["warm", tool] = median(warms[tool])
         results["edit", tool] = median(edits[tool])
@@ -177,17 +225,33 @@ def main() -> None:
     print("CPU: user + system of the build and every process it waited for; peak MB: PSS of its process tree")
     print("Goals are judged on wall time, what an author waits for; CPU time varies less with the machine's load")
     print(f"Blocks run by the engine's warm builds: {warm_ran}")
+    serve_plain, serve_engine = (statistics.median(served[tool]) for tool in ("plain", "engine"))
+    print(
+        f"Edit one block under mkdocs serve (MkDocs' own build time, median of {args.repeat} after a first edit): "
+        f"engine {serve_engine:.1f} s, plain {serve_plain:.1f} s"
+    )
+    print(
+        f"A fresh mkdocs build that runs anything starts the engine's fork server: edit − warm = "
+        f"{results['edit', 'engine'].wall - results['warm', 'engine'].wall:.1f} s; mkdocs serve keeps it"
+    )
 
     cold = results["cold", "mkdocs-jupyter"].wall / results["cold", "engine"].wall
     warm = results["warm", "markdown-exec"].wall / results["warm", "engine"].wall
     edited = statistics.median(edited_seconds)
     edit_bound = GOAL_EDIT * plain.wall + edited
+    serve_bound = GOAL_EDIT * serve_plain + edited
     goals = [
         (f"cold: {cold:.1f}× faster than mkdocs-jupyter", f"goal ≥ {GOAL_COLD:.0f}×", cold >= GOAL_COLD),
         (f"warm: {warm:.1f}× faster than markdown-exec", f"goal ≥ {GOAL_WARM:.0f}×", warm >= GOAL_WARM),
         (
-            f"edit one block: {results['edit', 'engine'].wall:.1f} s vs {GOAL_EDIT} × plain {plain.wall:.1f} s"
-            f" + the block's own {edited:.3f} s = {edit_bound:.1f} s",
+            f"edit one block, mkdocs serve: {serve_engine:.1f} s vs {GOAL_EDIT} × plain {serve_plain:.1f} s"
+            f" + the block's own {edited:.3f} s = {serve_bound:.1f} s",
+            "goal ≤",
+            serve_engine <= serve_bound,
+        ),
+        (
+            f"edit one block, fresh mkdocs build: {results['edit', 'engine'].wall:.1f} s vs {GOAL_EDIT} × plain"
+            f" {plain.wall:.1f} s + the block's own {edited:.3f} s = {edit_bound:.1f} s",
             "goal ≤",
             results["edit", "engine"].wall <= edit_bound,
         ),
