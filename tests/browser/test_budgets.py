@@ -218,8 +218,9 @@ def run_lighthouse(command: list[str], url: str, output: Path) -> dict[str, floa
     return {name: category["score"] * 100 for name, category in report["categories"].items()}
 
 
-@pytest.mark.parametrize("target", within("lighthouse", "home", "heaviest lesson"))
+@pytest.mark.parametrize("target", ["home", "heaviest lesson"])
 def test_lighthouse_scores_at_least_95(target, weights, compressed_url, tmp_path, record_property):
+    """Accessibility must pass; a performance score known to be over budget is an xfail, checked like one."""
     command = lighthouse_command()
     path = "" if target == "home" else max(LESSONS, key=lambda lesson: weights[lesson].total)
     runs = [run_lighthouse(command, compressed_url + path, tmp_path / f"run{n}.json") for n in range(LIGHTHOUSE_RUNS)]
@@ -231,4 +232,11 @@ def test_lighthouse_scores_at_least_95(target, weights, compressed_url, tmp_path
         f"performance {scores['performance']:.0f}, accessibility {scores['accessibility']:.0f} "
         f"(runs: {every}); minimum {LIGHTHOUSE_MIN}",
     )
-    assert scores["performance"] >= LIGHTHOUSE_MIN and scores["accessibility"] >= LIGHTHOUSE_MIN, scores
+    assert scores["accessibility"] >= LIGHTHOUSE_MIN, scores
+    reason, exact = OVER_BUDGET.get(("lighthouse", target), (None, True))
+    if reason is None:
+        assert scores["performance"] >= LIGHTHOUSE_MIN, scores
+    elif scores["performance"] < LIGHTHOUSE_MIN:
+        pytest.xfail(f"over budget: {reason}")
+    elif exact:
+        pytest.fail(f"{target} now meets its performance budget ({scores}): remove it from OVER_BUDGET")
