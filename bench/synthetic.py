@@ -44,6 +44,11 @@ def write_pages(docs: Path, pages: int) -> list[str]:
 def edit_one_block(page: Path, edit: int = 1) -> None:
     """Change the output of one block of a synthetic page (the quad block), and nothing else.
 
-    Each `edit` number gives a different text, so repeated edits each re-run the block.
+    Each `edit` number gives a different text, so repeated edits each re-run the block. `page` is
+    docs/synthetic/NAME.md.
     """
-    page.write_text(EDITABLE.sub(f"print('edited {edit}', round(quad", page.read_text(), count=1))
+    text = EDITABLE.sub(f"print('edited {edit}', round(quad", page.read_text(), count=1)
+    # Written beside docs/ and moved in, so a watching `mkdocs serve` sees one change, never an empty page.
+    staged = page.parents[2] / f".{page.name}.edit"
+    staged.write_text(text)
+    staged.replace(page)
