@@ -238,6 +238,8 @@ def main() -> None:
     print("CPU: user + system of the build and every process it waited for; peak MB: PSS of its process tree")
     print("Goals are judged on wall time, what an author waits for; CPU time varies less with the machine's load")
     print(f"Blocks run by the engine's warm builds: {warm_ran}")
+    best = results["warm", "markdown-exec"].wall / plain.wall
+    print(f"No warm build beats a plain one: the warm ratio to markdown-exec cannot exceed {best:.1f}× here")
     serve_plain, serve_engine = (statistics.median(served[tool]) for tool in ("plain", "engine"))
     print(
         f"Edit one block under mkdocs serve (rebuild time, median of {args.repeat} after a first edit): "
