@@ -9,7 +9,7 @@ export OPENBLAS_NUM_THREADS := 1
 export OMP_NUM_THREADS := 1
 export MPLBACKEND := Agg
 
-.PHONY: setup serve build pdf test lint format new-lesson bench lighthouse lock clean
+.PHONY: setup serve build pdf linkcheck test lint format new-lesson bench lighthouse lock clean
 
 setup: $(STAMP)
 
@@ -24,9 +24,11 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
+# The hooks of .pre-commit-config.yaml, on every file git knows: ruff, ruff on docs/' code blocks, codespell,
+# pymarkdown, the lesson linter, shellcheck, actionlint and zizmor. They only check; `make format` fixes what
+# ruff can.
 lint: setup
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	$(BIN)/pre-commit run --all-files
 
 format: setup
 	$(BIN)/ruff format .
@@ -42,9 +44,24 @@ pdf:
 site/print_page/index.html: $(STAMP) mkdocs.yml $(shell find docs snippets hooks -type f -not -name '*.pyc')
 	$(BIN)/mkdocs build --strict
 
+# Every internal link and anchor of the built site (tools/check_links.py), rebuilding site/ if a source changed.
+linkcheck:
+	$(MAKE) --no-print-directory site/print_page/index.html
+	$(BIN)/python tools/check_links.py site
+
+ifdef PAGE
+# One page: its examples (pytest-codeblocks, includes expanded) and, for a lesson, the lesson linter.
+# make test PAGE=docs/lessons/hello-minimize.md
+test: setup
+	@status=0; \
+	case "$(PAGE)" in docs/lessons/*) PYTHONPATH=hooks $(BIN)/python -m downhill_lessons.lint "$(PAGE)" || status=1;; esac; \
+	$(BIN)/python -m pytest "$(PAGE)" || status=1; \
+	exit $$status
+else
 # The whole suite: lint, a strict build of the real site, then every test and every lesson block.
 test: lint build lighthouse
 	$(BIN)/python -m pytest -n auto
+endif
 
 # A lesson from the template: make new-lesson NAME=line-search TITLE="Line search"
 new-lesson: setup

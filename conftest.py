@@ -26,6 +26,27 @@ def _lesson_blocks(path, *args, **kwargs):
 
 
 pytest_codeblocks.plugin.extract_from_file = _lesson_blocks
+_plain_failure = pytest_codeblocks.plugin.TestBlock.repr_failure
+
+
+def _failure_at_its_line(self, excinfo) -> str:
+    """Start a block's failure with the page (or snippet) line that raised, and the exception's type."""
+    shown = _plain_failure(self, excinfo)
+    error = excinfo.value.__context__  # pytest-codeblocks re-raises what the block raised as a RuntimeError
+    if error is None:
+        return shown
+    line = None
+    traceback = error.__traceback__
+    while traceback is not None:
+        if traceback.tb_frame.f_code.co_filename == "<string>":  # the block's own code, run with exec()
+            line = traceback.tb_lineno
+        traceback = traceback.tb_next
+    origins = getattr(self.obj, "origins", ())
+    where = f"{origins[line - 1]}: " if line is not None and 0 < line <= len(origins) else ""
+    return f"{where}{type(error).__name__}: {error}\n{shown}"
+
+
+pytest_codeblocks.plugin.TestBlock.repr_failure = _failure_at_its_line
 
 
 def pytest_runtest_teardown(item) -> None:

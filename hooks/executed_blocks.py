@@ -15,6 +15,7 @@ from downhill_engine import environment
 from downhill_engine.build import Build, Builder, Site
 from downhill_engine.errors import BuildError
 from downhill_engine.execute import Executor
+from downhill_engine.includes import SNIPPETS
 from downhill_engine.render import render_error, superfences_output_fence
 from downhill_engine.widgets import superfences_widget_fence
 from mkdocs.exceptions import PluginError
@@ -39,7 +40,7 @@ def on_config(config):
     fences.extend((superfences_output_fence(), superfences_widget_fence()))
     root = Path(config.config_file_path).parent
     cache_dir = Path(os.environ.get("DOWNHILL_CACHE_DIR", root / ".cache" / "downhill"))
-    site = Site(root, Path(config.docs_dir), (root / "snippets",), cache_dir)
+    site = Site(root, Path(config.docs_dir), (root / SNIPPETS,), cache_dir)
     if _state.get("site") != site:
         _state["executor"] = _state.get("executor") or Executor()
         _state["builder"] = Builder(site, _state["executor"])

@@ -1,4 +1,4 @@
-"""MkDocs adapter for lesson anatomy (``downhill_lessons``): header, completion, course path, questions.
+"""MkDocs adapter for lesson anatomy (``downhill_lessons``): header, completion, course path, questions, notebook.
 
 Listed after ``executed_blocks.py`` in mkdocs.yml, so it sees each page with its outputs already in place.
 Errors name the file and line: ``mkdocs build`` stops on them, ``mkdocs serve`` shows them on the page.
@@ -10,15 +10,22 @@ import dataclasses
 import logging
 import posixpath
 from pathlib import Path
+from urllib.parse import urljoin
 
+import nbformat
 from downhill_engine.errors import BuildError, EngineError
+from downhill_engine.includes import SNIPPETS, Includes
+from downhill_engine.parse import parse_page
+from downhill_engine.plan import plan_page
 from downhill_engine.render import render_error
-from downhill_lessons import glossary, interview
-from downhill_lessons.course import Course, is_lesson, lesson_id
+from downhill_lessons import glossary, header, interview, notebook
+from downhill_lessons.course import Course, Lesson, is_lesson, lesson_id
 from downhill_lessons.metadata import LessonMeta, validate
 from downhill_lessons.page import Site, assemble
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs_print_site_plugin.urls import get_page_key
 from pymdownx.superfences import fence_code_format
 
 log = logging.getLogger("mkdocs.plugins.downhill.lessons")
@@ -34,6 +41,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     """Render ```mermaid fences as diagrams (Material draws them with the vendored Mermaid)."""
     _state["root"] = Path(config.config_file_path).parent
+    _state["includes"] = Includes(_state["root"], [_state["root"] / SNIPPETS])
     if "pymdownx.superfences" not in config.markdown_extensions:
         config.markdown_extensions.append("pymdownx.superfences")
     fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
@@ -74,7 +82,7 @@ def on_nav(nav, config, files):
             errors[GLOSSARY] = error
     if errors and _state["command"] != "serve":
         raise PluginError(str(BuildError(list(errors.values()))))
-    _state.update(site=Site(course, metas, terms, interviews), errors=errors, docs=docs)
+    _state.update(site=Site(course, metas, terms, interviews), errors=errors, docs=docs, glossary_url=None)
     return nav
 
 
@@ -87,14 +95,45 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if src == GLOSSARY:
         site = dataclasses.replace(site, terms=[])  # the glossary defines its terms; it does not annotate them
     source = (_state["docs"] / src).read_text(encoding="utf-8")
+    lesson = site.course.get(src)
 
     def link(target: str) -> str:
         return posixpath.relpath(target, posixpath.dirname(src) or ".")
 
     try:
-        return assemble(markdown, source, _shown_path(_state["docs"], src), site.course.get(src), site, link)
+        if lesson is not None:
+            _add_notebook(source, lesson, page, config, files)
+        return assemble(markdown, source, _shown_path(_state["docs"], src), lesson, site, link)
     except EngineError as error:
         return _report(error, markdown)
+
+
+def _add_notebook(source: str, lesson: Lesson, page, config, files) -> None:
+    """The lesson as a notebook, next to its page (``Lesson.notebook_path``), which the lesson header links to.
+
+    It is cut from the engine's own parse of the page, so it holds exactly the blocks the build runs. A page
+    the engine cannot parse gets no notebook: executed_blocks.py has already reported why.
+    """
+    path = _shown_path(_state["docs"], page.file.src_uri)
+    try:
+        parsed = parse_page(path, _state["includes"].expand(source, path))
+        plans = plan_page(parsed)
+    except EngineError:
+        return
+    folder = posixpath.dirname(page.file.src_uri)
+
+    def absolute(docs_path: str) -> str:
+        target = files.get_file_from_path(docs_path)
+        return urljoin(config.site_url or "", target.url if target else docs_path)
+
+    def resolve(target: str) -> str:
+        return absolute(posixpath.normpath(posixpath.join(folder, target)))
+
+    site: Site = _state["site"]
+    page_url = absolute(page.file.src_uri)
+    intro = header.notebook_intro(site.metas[lesson.id], lesson, site.course, page_url, absolute)
+    content = nbformat.writes(notebook.lesson_notebook(parsed, plans, intro, page_url, resolve))
+    files.append(File.generated(config, lesson.notebook_path, content=content, inclusion=InclusionLevel.INCLUDED))
 
 
 def _report(error: EngineError, markdown: str) -> str:
@@ -110,11 +149,25 @@ def on_page_content(html: str, page, config, files) -> str:
     """Anchor the glossary's terms; elsewhere, link each term's first use to its definition."""
     terms = _state["site"].terms
     if page.file.src_uri == GLOSSARY:
+        _state["glossary_url"] = page.url
         return glossary.anchor_terms(html, terms)
     glossary_page = files.get_file_from_path(GLOSSARY)
     if not terms or glossary_page is None:
         return html
     return glossary.link_first_uses(html, terms, glossary_page.url_relative_to(page.file))
+
+
+@event_priority(-50)  # after print-site has written the printed course
+def on_post_build(config) -> None:
+    """In the printed course, give the glossary's terms the ids that print-site's rewritten links point at."""
+    print_site = config.plugins.get("print-site")
+    if print_site is None or _state.get("glossary_url") is None:
+        return
+    printed = Path(print_site.print_page.file.abs_dest_path)
+    html = glossary.prefix_term_ids(
+        printed.read_text(encoding="utf-8"), _state["site"].terms, get_page_key(_state["glossary_url"])
+    )
+    printed.write_text(html, encoding="utf-8")
 
 
 def _shown_path(docs: Path, src: str) -> str:

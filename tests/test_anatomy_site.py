@@ -9,10 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import nbformat
 import pytest
 from sites import ROOT, project_config, project_nav
 
-HOOKS = ["executed_blocks.py", "lesson_anatomy.py"]
+HOOKS = ["executed_blocks.py", "lesson_anatomy.py", "notebook_pages.py"]
 
 
 @pytest.fixture
@@ -61,6 +62,12 @@ def test_the_real_course_builds_with_headers_and_answer_keys(project):
     page = (project / "site" / "lessons" / "hello-minimize" / "index.html").read_text()
     assert re.search(r"Lesson \d+ of \d+ · Module 2 · SciPy", page)
     assert "dh-answer-key" in page and 'class="dh-quiz"' in page
+    link = '<a download="hello-minimize.ipynb" href="../hello-minimize.ipynb">Download this lesson as a notebook</a>'
+    assert link in page
+    notebook = nbformat.read(project / "site" / "lessons" / "hello-minimize.ipynb", as_version=4)
+    assert "[A map of scipy.optimize](http" in notebook.cells[-1].source  # links point at the published site
+    first = next(cell for cell in notebook.cells if cell.cell_type == "code")
+    assert first.metadata.downhill["source"] == "docs/lessons/hello-minimize.md:39"
 
 
 @pytest.mark.parametrize(

@@ -110,7 +110,7 @@ def test_shell_block_is_refused_rather_than_run(workspace):
 
 
 def test_bad_page_options_are_reported(workspace):
-    workspace.page("opts.md", "---\nexecute:\n  timout: 3\n---\n\n```python\npass\n```\n")
+    workspace.page("opts.md", "---\nexecute:\n  timout: 3\n---\n\n```python\npass\n```\n")  # codespell:ignore timout
     assert "unknown `execute:` option 'timout'" in built_error(workspace)
 
 

@@ -29,7 +29,7 @@ def test_alpha_below_one_over_curvature_converges_monotonically():
     e = errors(xs, 1.0)
     assert np.all(e[:-1] < 0) and np.all(np.diff(np.abs(e)) < 0)
     assert abs(PRESETS["bowl"].df(xs[-1])) < 1e-6 <= abs(PRESETS["bowl"].df(xs[-2]))
-    assert outcome("bowl", xs) == f"stopped after {len(xs) - 1} steps with |f′(x)| < 1e-06"
+    assert outcome("bowl", xs) == f"stopped after {len(xs) - 1} steps with |f′(x)| < 1e-6"
 
 
 def test_alpha_between_one_and_two_over_curvature_oscillates_and_converges():
@@ -89,7 +89,7 @@ def test_the_bundle_is_the_contract_payload_and_plain_json():
     assert set(bundle) == {MIME, "text/plain"}
     assert bundle[MIME] == {"preset": "bowl", "alpha": 0.3, "x0": -2.4, "max_iters": 300, "tol": 1e-6}
     assert json.loads(json.dumps(bundle, allow_nan=False)) == bundle
-    assert bundle["text/plain"] == "Explorer(bowl, α = 0.3, x0 = -2.4): stopped after 18 steps with |f′(x)| < 1e-06"
+    assert bundle["text/plain"] == "Explorer(bowl, α = 0.3, x0 = -2.4): stopped after 18 steps with |f′(x)| < 1e-6"
 
 
 def test_explorer_draws_the_same_run_with_a_title_for_alt_text():
@@ -99,6 +99,10 @@ def test_explorer_draws_the_same_run_with_a_title_for_alt_text():
     (ax,) = plt.gcf().axes
     assert "diverged" in ax.get_title() and "α = 1.05" in ax.get_title()
     xs = trace("bowl", 1.05, -2.4)
-    drawn = ax.lines[1].get_xdata()  # the iterates still on the plotted range
-    assert list(drawn) == [x for x in xs if -3.5 <= x <= 5.5]
+    drawn = ax.lines[1].get_xdata()  # the iterates still on the plotted range; NaN for the others, so the
+    assert len(drawn) == len(xs)  # line joins only consecutive iterates that are both on the chart
+    on_chart = [-3.5 <= x <= 5.5 for x in xs]
+    assert list(np.isnan(drawn)) == [not inside for inside in on_chart]
+    assert [x for x, inside in zip(drawn, on_chart, strict=True) if inside] == [x for x in xs if -3.5 <= x <= 5.5]
+    assert [line.get_label() for line in ax.lines] == ["f(x) = (x − 1)²", "iterates, in order"]  # last is off it
     plt.close("all")

@@ -58,3 +58,10 @@ def test_missing_include_names_page_and_line(includes):
 def test_block_form_is_refused_with_the_alternative(includes):
     with pytest.raises(IncludeError, match="block-style"):
         includes.expand("--8<--\nhelper.py\n--8<--\n", "docs/page.md")
+
+
+def test_an_include_line_mangled_by_a_formatter_says_how_to_protect_it(includes):
+    with pytest.raises(IncludeError) as caught:
+        includes.expand('```python\n--8 < --"helper.py"\n```\n', "docs/page.md")
+    assert caught.value.format().startswith("docs/page.md:2: this include line was rewritten")
+    assert "<!-- fmt: off -->" in caught.value.format()

@@ -56,14 +56,15 @@ def test_an_unknown_kind_or_a_ragged_table_fails_in_its_block(executor: Executor
     assert all("downhill_engine" not in frame["file"] for frame in ragged.error["frames"])
 
 
-def test_an_interactive_widget_is_a_labelled_container_whose_data_cannot_close_its_script():
-    fence = widget_fence({"kind": "paths", "data": {"title": "Two paths", "note": "</script><b>x</b> & y"}}, "")
+def test_an_interactive_widget_is_a_labelled_container_whose_data_stays_text():
+    note = "</template></script><b>x</b> & y"
+    fence = widget_fence({"kind": "paths", "data": {"title": "Two paths", "note": note}}, "")
     html = to_html(fence)
     assert html.startswith('<div class="dh-widget dh-widget--paths" data-widget="paths" role="group"')
     assert 'aria-label="Two paths"' in html
-    assert "</script><b>" not in html and html.count("</script>") == 1
-    embedded = html.split('class="dh-widget__data">')[1].split("</script>")[0]
-    assert json.loads(embedded)["note"] == "</script><b>x</b> & y"
+    assert "</script>" not in html and "<b>" not in html
+    embedded = html.split('<template class="dh-widget__data">')[1].split("</template>")[0]
+    assert json.loads(embedded)["note"] == note
     assert "needs JavaScript" in html  # what a reader without scripts sees, above the static figure
 
 

@@ -45,7 +45,7 @@ READY = {
 # Screen-only parts of the theme and of lessons; print CSS hides them, and the PDF is refused if one shows.
 SCREEN_ONLY = (
     ".md-header, .md-tabs, .md-sidebar, .md-search, .md-footer, .md-top, .md-code__nav, "
-    ".dh-widget, .dh-quiz__actions, .dh-quiz__hint, .dh-complete, .dh-progress"
+    ".dh-widget, .dh-quiz__actions, .dh-quiz__hint, .dh-complete, .dh-progress, .dh-download, .zeroclipboard-container"
 )
 BROKEN = """(screenOnly) => [
   ...[...document.querySelectorAll(screenOnly)].filter((e) => e.getClientRects().length)

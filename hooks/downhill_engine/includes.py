@@ -6,6 +6,7 @@ the snippet file, not at a line number of a text the contributor never sees.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,8 @@ import markdown
 from pymdownx.snippets import SnippetMissingError, SnippetPreprocessor
 
 from .errors import EngineError
+
+SNIPPETS = "snippets"  # the folder of included files, next to mkdocs.yml
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,10 @@ class IncludeError(EngineError):
     """A ``--8<--`` line that cannot be expanded."""
 
 
+# `--8<-- "file.py"` after ruff's formatter read it as Python: `--8 < --"file.py"`.
+FORMATTED_INCLUDE = re.compile(r"^\s*--8 < --")
+
+
 class Includes:
     """Expands includes from a fixed set of snippet folders, as the site's pymdownx.snippets would."""
 
@@ -68,6 +75,14 @@ class Includes:
         origins: list[Origin] = []
         for number, line in enumerate(text.splitlines(), start=1):
             here = Origin(path, number)
+            if FORMATTED_INCLUDE.match(line):
+                raise IncludeError(
+                    here.path,
+                    here.line,
+                    "this include line was rewritten by a Python formatter",
+                    'Write it as --8<-- "file.py" again, and put the block between <!-- fmt: off --> and '
+                    "<!-- fmt: on --> lines so that ruff leaves it alone",
+                )
             if "8<" not in line:
                 lines.append(line)
                 origins.append(here)

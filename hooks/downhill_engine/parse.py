@@ -274,9 +274,16 @@ def codeblocks_for_tests(expanded: ExpandedText) -> list:
     """What pytest-codeblocks collects from the expanded page, with lines mapped back to the page.
 
     The test suite hands this to pytest-codeblocks in place of reading the raw file, so the tests see
-    included code and report the same Markdown lines as the build.
+    included code and report the same Markdown lines as the build. Each block also gets ``origins``: where
+    each line of the code it runs was written, so a failure can name the line that raised.
     """
     found = codeblocks.extract_from_buffer(io.StringIO(expanded.text))
+    try:
+        sessions = _split("", expanded, found, _scan_fences("", expanded))
+    except ParseError:
+        sessions = []  # the build reports a malformed page; the tests still run what pytest-codeblocks found
+    for block, session in zip(found, sessions or [None] * len(found), strict=True):
+        block.origins = tuple(origin for part in session.blocks for origin in part.code_origins) if session else ()
     for block in found:
         block.lineno = expanded.origin(block.lineno).line
     return found

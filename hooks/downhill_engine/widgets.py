@@ -99,10 +99,10 @@ def format_widget(source: str, language: str, class_name: str, options: dict, md
     label = html.escape(data.get("title") or f"Interactive {kind} figure", quote=True)
     embedded = json.dumps(data, separators=(",", ":"))
     for character, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        embedded = embedded.replace(character, escape)  # no "</script>" can end the data early
+        embedded = embedded.replace(character, escape)  # the data stays text: no tag can start or end in it
     return (
         f'<div class="dh-widget dh-widget--{kind}" data-widget="{kind}" role="group" aria-label="{label}">'
-        f'<script type="application/json" class="dh-widget__data">{embedded}</script>'
+        f'<template class="dh-widget__data">{embedded}</template>'
         f'<p class="dh-widget__fallback">{FALLBACK}</p></div>'
     )
 

@@ -15,6 +15,11 @@ class Lesson:
     module: str
     number: int  # 1-based, across the whole course
 
+    @property
+    def notebook_path(self) -> str:
+        """Where the build puts the lesson as a notebook, inside the site: next to the page's source."""
+        return self.path.removesuffix(".md") + ".ipynb"
+
 
 @dataclass(frozen=True)
 class Course:

@@ -101,6 +101,18 @@ def anchor_terms(page_html: str, terms: list[Term]) -> str:
     return page_html
 
 
+def prefix_term_ids(page_html: str, terms: list[Term], prefix: str) -> str:
+    """Give the terms' anchors the ids that links in the printed course use: ``{prefix}-{slug}``.
+
+    mkdocs-print-site-plugin makes anchors unique in the one-page course by prefixing heading ids with the
+    page's key, and rewrites links to match; it leaves a ``<dt>``'s id alone, so links to terms would lead
+    nowhere in the PDF without this.
+    """
+    for term in terms:
+        page_html = page_html.replace(f'<dt id="{term.slug}">', f'<dt id="{prefix}-{term.slug}">', 1)
+    return page_html
+
+
 def _inside_excluded(page_html: str, index: int) -> bool:
     depth: dict[str, int] = {}
     for match in OPENERS.finditer(page_html, 0, index):

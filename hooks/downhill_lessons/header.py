@@ -12,17 +12,36 @@ Link = Callable[[str], str]  # docs path of a page → link to it from the curre
 
 
 def lesson_header(meta: LessonMeta, lesson: Lesson, course: Course, minutes: int, link: Link) -> str:
-    """Level, reading time, position in the course, objectives and prerequisites, under the title."""
+    """Level, reading time, position in the course, objectives, prerequisites and the notebook, under the title."""
+    notebook = lesson.notebook_path.rsplit("/", 1)[-1]
+    return (
+        f'\n<div class="dh-lesson-header" markdown>\n'
+        f'<p class="dh-lesson-meta"><span class="dh-level dh-level--{meta.level}">{meta.level.capitalize()}</span>'
+        f" · {minutes} min read · Lesson {lesson.number} of {len(course.lessons)} · {html.escape(lesson.module)}"
+        f"</p>\n\n{_goals(meta, course, link)}\n"
+        f'[Download this lesson as a notebook]({link(lesson.notebook_path)}){{ download="{notebook}" }}'
+        " to run its code in Jupyter.\n{: .dh-download }\n</div>\n"
+    )
+
+
+def notebook_intro(meta: LessonMeta, lesson: Lesson, course: Course, page_url: str, link: Link) -> str:
+    """The lesson header of the downloaded notebook: plain Markdown, its links pointing at the published site."""
+    return (
+        f"*{meta.level.capitalize()} · Lesson {lesson.number} of {len(course.lessons)} · {lesson.module}*\n\n"
+        f"This notebook holds the code of the lesson page [{lesson.title}]({page_url}), which also shows what "
+        "every cell printed and drew when the site was built. Run the cells in order, from the top.\n\n"
+        f"{_goals(meta, course, link)}"
+    )
+
+
+def _goals(meta: LessonMeta, course: Course, link: Link) -> str:
     objectives = "\n".join(f"- {objective}" for objective in meta.objectives)
     prerequisites = ", ".join(
         f"[{course.by_id(other).title}]({link(course.by_id(other).path)})" for other in meta.prerequisites
     )
     return (
-        f'\n<div class="dh-lesson-header" markdown>\n'
-        f'<p class="dh-lesson-meta"><span class="dh-level dh-level--{meta.level}">{meta.level.capitalize()}</span>'
-        f" · {minutes} min read · Lesson {lesson.number} of {len(course.lessons)} · {html.escape(lesson.module)}"
-        f"</p>\n\n**You will be able to:**\n\n{objectives}\n\n"
-        f"**Before this lesson:** {prerequisites or 'nothing; this is a good place to start.'}\n</div>\n"
+        f"**You will be able to:**\n\n{objectives}\n\n"
+        f"**Before this lesson:** {prerequisites or 'nothing; this is a good place to start.'}\n"
     )
 
 

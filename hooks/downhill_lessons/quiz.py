@@ -8,10 +8,13 @@ but every option needs an explanation unless the question has one.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
 from downhill_engine.errors import EngineError
+
+from .spoken import has_math, spoken
 
 OPEN = re.compile(r"^(?P<indent>[ \t]*)<!--\s*question:\s*(?P<id>[^\s>]*)\s*-->\s*$")
 CLOSE = re.compile(r"^[ \t]*<!--\s*/question\s*-->\s*$")
@@ -161,9 +164,11 @@ def render(question: Question, lesson: str) -> str:
     dom_id = f"q-{lesson}-{question.id}"
     options = []
     for index, option in enumerate(question.options):
+        # Math has no text in accessible-name algorithms: an option with math also says itself in words.
+        name = f' aria-label="{html.escape(spoken(option.text), quote=True)}"' if has_math(option.text) else ""
         options.append(
             f'<div class="dh-quiz__option" markdown="span"><label><input type="{kind}" name="{dom_id}" '
-            f'value="{index}"{" data-correct" if option.correct else ""}> {option.text}</label></div>\n'
+            f'value="{index}"{" data-correct" if option.correct else ""}{name}> {option.text}</label></div>\n'
             f'<p class="dh-quiz__why" data-option="{index}" hidden markdown="span">{option.explanation}</p>'
         )
     hint = ""
@@ -218,6 +223,14 @@ def answer_key(questions: list[Question]) -> str:
             lines.append(f"    - {question.explanation}")
     lines.append("\n</div>\n")
     return "\n".join(lines)
+
+
+def without_answers(question: Question) -> str:
+    """Plain Markdown for a downloaded notebook: the prompt, the options and the hint, but no answers."""
+    how = "Choose every correct answer." if question.multiple else "Choose one answer."
+    options = "\n".join(f"- {option.text}" for option in question.options)
+    hint = f"\n\n*Hint:* {question.hint}" if question.hint else ""
+    return f"{question.prompt}\n\n{how}\n\n{options}{hint}"
 
 
 def replace_questions(markdown: str, questions: list[Question], lesson: str) -> str:

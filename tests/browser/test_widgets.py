@@ -26,7 +26,7 @@ def iterates(widget) -> list[float]:
 
 
 def payload(widget) -> dict:
-    return json.loads(widget.locator("script.dh-widget__data").text_content())
+    return json.loads(widget.locator(".dh-widget__data").evaluate("template => template.content.textContent"))
 
 
 @pytest.mark.parametrize(
@@ -235,12 +235,6 @@ def test_static_figures_are_for_print_and_the_widgets_are_not(visit):
     reader.assert_clean()
 
 
-@pytest.mark.xfail(
-    reason="the engine embeds each payload in an inline <script>; on instant navigation Material 9.8.1 "
-    "re-creates every inline script of the new page without its type, so the JSON runs as JavaScript "
-    "(SyntaxError in the console) and the data element is gone. A <template> carrier would not be touched.",
-    strict=True,
-)
 def test_widgets_mount_after_instant_navigation(visit):
     reader = visit()
     page = reader.open("")

@@ -68,12 +68,12 @@
     document.querySelectorAll('.dh-widget[data-widget="' + kind + '"]').forEach(function (element) {
       if (element.hasAttribute("data-dh-mounted")) return;
       element.setAttribute("data-dh-mounted", "");
-      // The payload's carrier: a <script type="application/json"> (the contract), or an inert <template>.
+      // The payload's carrier is an inert <template>: Material's instant navigation re-runs inline scripts.
       var carrier = element.querySelector(".dh-widget__data");
       // A widget that cannot be built keeps its fallback text and static figure; the error is reported.
       try {
         if (!carrier) throw new Error("no .dh-widget__data element: nothing to draw");
-        mount(element, JSON.parse(carrier.content ? carrier.content.textContent : carrier.textContent));
+        mount(element, JSON.parse(carrier.content.textContent));
         goLive(element);
       } catch (error) {
         console.error("Downhill " + kind + " widget could not be shown:", error);
