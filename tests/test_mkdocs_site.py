@@ -167,3 +167,17 @@ def test_a_page_with_the_report_marker_shows_this_builds_report(site):
     assert "<!-- build-report -->" not in home
     assert "Downhill: 0 blocks run, 5 from cache, 0 failed" in home
     assert '<td><code>docs/figures.md</code></td><td class="dh-table__number">0</td>' in home
+
+
+def test_search_index_keeps_prose_and_leaves_out_code_and_output(site):
+    (site.root / "mkdocs.yml").write_text(
+        project_config(["executed_blocks.py", "code_markup.py", "search_scope.py"], ["index.md", "figures.md"])
+    )
+    site.build()
+    index = json.loads((site.root / "site" / "search" / "search_index.json").read_text())
+    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    assert "Fixture home" in text
+    assert "FIRST-CHAIN" not in text and "np.arange" not in text  # an output, and the code that printed it
+    home = site.html("")
+    assert "FIRST-CHAIN 10" in home and "data-search-exclude" not in home
+    assert '<span class="n">' not in home and "values" in home
