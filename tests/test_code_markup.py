@@ -10,7 +10,12 @@ import markdown
 import material
 from code_markup import unwrap_plain_spans
 
-BLOCK = '```python\nfrom scipy.optimize import minimize\n\nresult = minimize(lambda x: (x - 1) ** 2, x0=[3.0])\nprint(f"{result.x[0]:.3f}")\n```'
+BLOCK = """```python
+from scipy.optimize import minimize
+
+result = minimize(lambda x: (x - 1) ** 2, x0=[3.0])
+print(f"{result.x[0]:.3f}")
+```"""
 
 
 def highlighted(source: str) -> str:
