@@ -24,11 +24,12 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
-# The hooks of .pre-commit-config.yaml, on every file git knows: ruff, ruff on docs/' code blocks, codespell,
+# The hooks of .pre-commit-config.yaml, on every file git tracks or would track (new files too, ignored ones
+# not): ruff, ruff on docs/' code blocks, codespell,
 # pymarkdown, the lesson linter, shellcheck, actionlint and zizmor. They only check; `make format` fixes what
 # ruff can.
 lint: setup
-	$(BIN)/pre-commit run --all-files
+	git ls-files -z --cached --others --exclude-standard | xargs -0 $(BIN)/pre-commit run --files
 
 format: setup
 	$(BIN)/ruff format .
