@@ -69,7 +69,7 @@ new-lesson: setup
 	PYTHONPATH=hooks $(BIN)/python -m downhill_lessons.scaffold "$(NAME)" "$(TITLE)"
 
 # Side by side in one run: the engine against markdown-exec and mkdocs-jupyter, the engine's own overheads,
-# growth with the number of pages, the test suite and the PDF: 12 minutes on 2 idle cores, 23 when shared.
+# growth with the number of pages, the test suite and the PDF: about 14 minutes on 2 idle cores.
 bench: setup
 	$(BIN)/python bench/peer_speed.py
 	$(BIN)/python bench/build_speed.py --repeat 3
