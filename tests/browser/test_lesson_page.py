@@ -152,8 +152,49 @@ def test_math_is_typeset_and_the_diagram_drawn(visit):
     assert page.locator(".katex-display").count() == 1
     page.locator("div.mermaid").wait_for()
     lesson = reader.open(LESSON)
+    lesson.evaluate(SCROLL_THROUGH)  # formulas are typeset as they near the screen
+    shown = "[...document.querySelectorAll('.arithmatex')].filter((e) => e.getClientRects().length)"
+    lesson.wait_for_function(f"{shown}.every((e) => e.querySelector('.katex'))")
     assert lesson.locator(".katex").count() >= 3
     reader.screenshot("math-lesson")
+    reader.assert_clean()
+
+
+SCROLL_THROUGH = """async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+        window.scrollTo(0, y)
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+    }
+}"""
+TYPESET = "[...document.querySelectorAll('.arithmatex')].filter((e) => e.querySelector('.katex')).length"
+
+
+def test_math_is_typeset_as_it_nears_the_screen_and_all_of_it_for_print(visit):
+    reader = visit()
+    page = reader.open("lessons/least-squares/")
+    total = page.locator(".arithmatex").count()
+    at_load = page.evaluate(TYPESET)
+    assert 0 < at_load < total, (at_load, total)
+    page.evaluate(  # the last formula on screen: not in a closed solution, not in the print-only answer key
+        "[...document.querySelectorAll('.arithmatex')].filter((e) => e.getClientRects().length).at(-1)"
+        ".dataset.test = 'far'"
+    )
+    far = page.locator("[data-test=far]")
+    assert far.locator(".katex").count() == 0
+    far.scroll_into_view_if_needed()
+    far.locator(".katex").first.wait_for()
+    assert page.evaluate(TYPESET) > at_load
+    page.emulate_media(media="print")  # what tools/course_pdf.py does before it prints
+    page.wait_for_function(f"{TYPESET} === {total}", timeout=10_000)
+    reader.assert_clean()
+
+
+def test_the_browsers_print_typesets_every_formula_first(visit):
+    reader = visit()
+    page = reader.open("lessons/least-squares/")
+    total = page.locator(".arithmatex").count()
+    assert page.evaluate(TYPESET) < total
+    assert page.evaluate(f"window.dispatchEvent(new Event('beforeprint')), {TYPESET}") == total  # synchronously
     reader.assert_clean()
 
 
