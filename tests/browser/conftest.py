@@ -142,6 +142,24 @@ class Visit:
         assert self.offhost == [], f"requests that left localhost: {self.offhost}"
 
 
+SCROLL_TO_END = """async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+        window.scrollTo(0, y)
+        await new Promise(resolve => setTimeout(resolve, 50))
+    }
+}"""
+
+
+@pytest.fixture(scope="session")
+def scroll_to_end():
+    """Scroll a page to its end in half-screen steps, as a reader does, so what loads or draws lazily does."""
+
+    def scroll(page) -> None:
+        page.evaluate(SCROLL_TO_END)
+
+    return scroll
+
+
 @pytest.fixture
 def visit(browser, base_url):
     opened: list[Visit] = []

@@ -109,15 +109,7 @@ class Weight:
         return f"{self.total / KB:.0f} KB ({kinds}; fonts {self.fonts / KB:.0f}, not counted)"
 
 
-SCROLL_TO_END = """async () => {
-    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
-        window.scrollTo(0, y)
-        await new Promise(resolve => setTimeout(resolve, 50))
-    }
-}"""
-
-
-def weigh(browser, url: str) -> Weight:
+def weigh(browser, url: str, scroll_to_end) -> Weight:
     """Load `url` fresh (no cache) on a phone-sized screen, scroll to the end, and add up what came."""
     context = browser.new_context(viewport={"width": 412, "height": 823}, color_scheme="light")
     page = context.new_page()
@@ -125,7 +117,7 @@ def weigh(browser, url: str) -> Weight:
     page.on("requestfinished", lambda request: finished.append(request))  # noqa: PLW0108 - Playwright cannot wrap a builtin method
     page.goto(url)
     page.wait_for_load_state("networkidle")
-    page.evaluate(SCROLL_TO_END)
+    scroll_to_end(page)
     page.wait_for_load_state("networkidle")
     weight = Weight()
     for request in finished:
@@ -140,9 +132,9 @@ def weigh(browser, url: str) -> Weight:
 
 
 @pytest.fixture(scope="module")
-def weights(browser, compressed_url) -> dict[str, Weight]:
+def weights(browser, compressed_url, scroll_to_end) -> dict[str, Weight]:
     """Every lesson's and the home page's weight."""
-    return {path: weigh(browser, compressed_url + path) for path in ["", *LESSONS]}
+    return {path: weigh(browser, compressed_url + path, scroll_to_end) for path in ["", *LESSONS]}
 
 
 @pytest.mark.parametrize("lesson", within("transferred", *LESSONS))

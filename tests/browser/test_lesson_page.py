@@ -145,14 +145,14 @@ def test_glossary_term_shows_a_tooltip_and_links_to_its_definition(visit):
     reader.assert_clean()
 
 
-def test_math_is_typeset_and_the_diagram_drawn(visit):
+def test_math_is_typeset_and_the_diagram_drawn(visit, scroll_to_end):
     reader = visit()
     page = reader.open("fixtures/math_and_mermaid/")
     assert page.locator(".katex").count() >= 3
     assert page.locator(".katex-display").count() == 1
     page.locator("div.mermaid").wait_for()
     lesson = reader.open(LESSON)
-    lesson.evaluate(SCROLL_THROUGH)  # formulas are typeset as they near the screen
+    scroll_to_end(lesson)  # formulas are typeset as they near the screen
     shown = "[...document.querySelectorAll('.arithmatex')].filter((e) => e.getClientRects().length)"
     lesson.wait_for_function(f"{shown}.every((e) => e.querySelector('.katex'))")
     assert lesson.locator(".katex").count() >= 3
@@ -160,12 +160,6 @@ def test_math_is_typeset_and_the_diagram_drawn(visit):
     reader.assert_clean()
 
 
-SCROLL_THROUGH = """async () => {
-    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
-        window.scrollTo(0, y)
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
-    }
-}"""
 TYPESET = "[...document.querySelectorAll('.arithmatex')].filter((e) => e.querySelector('.katex')).length"
 
 
