@@ -146,7 +146,7 @@ def _report(error: EngineError, markdown: str) -> str:
 
 @event_priority(50)  # before print-site copies the page into the printed course
 def on_page_content(html: str, page, config, files) -> str:
-    """Anchor the glossary's terms; elsewhere, link each term's first use to its definition."""
+    """Anchor the glossary's terms; elsewhere, mark each term once per section, linked to its definition."""
     terms = _state["site"].terms
     if page.file.src_uri == GLOSSARY:
         _state["glossary_url"] = page.url
@@ -154,7 +154,7 @@ def on_page_content(html: str, page, config, files) -> str:
     glossary_page = files.get_file_from_path(GLOSSARY)
     if not terms or glossary_page is None:
         return html
-    return glossary.link_first_uses(html, terms, glossary_page.url_relative_to(page.file))
+    return glossary.mark_terms(html, terms, glossary_page.url_relative_to(page.file))
 
 
 @event_priority(-50)  # after print-site has written the printed course

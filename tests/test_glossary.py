@@ -1,6 +1,6 @@
 import pytest
 from downhill_engine.errors import EngineError
-from downhill_lessons.glossary import abbreviations, anchor_terms, link_first_uses, read_terms
+from downhill_lessons.glossary import abbreviations, anchor_terms, mark_terms, read_terms
 
 GLOSSARY = """# Glossary
 
@@ -32,16 +32,36 @@ def test_abbreviations_cover_case_and_plural():
         assert f"*[{form}]: " in lines
 
 
-def test_only_the_first_use_outside_links_headings_and_code_is_linked():
+ABBR = '<abbr title="x">{}</abbr>'
+
+
+def test_a_term_is_marked_at_its_first_use_in_each_section_and_plain_after():
     terms = read_terms(GLOSSARY, "docs/glossary.md")
-    abbr = '<abbr title="x">{}</abbr>'
     html = (
-        f"<h2>{abbr.format('Gradient')}</h2><a href='#'>{abbr.format('gradient')}</a>"
-        f"<summary>{abbr.format('gradient')}</summary><p>{abbr.format('gradients')} and {abbr.format('gradient')}</p>"
+        f"<p>{ABBR.format('gradients')} and {ABBR.format('Gradient')}</p>"
+        f"<h2 id='a'>Next</h2><p>{ABBR.format('step size')}, {ABBR.format('gradient')}, {ABBR.format('gradient')}</p>"
+        f"<h3>Sub</h3><p>{ABBR.format('gradient')}</p>"
     )
-    linked = link_first_uses(html, terms, "../glossary/")
-    assert linked.count('class="dh-term"') == 1
-    assert '<p><a class="dh-term" href="../glossary/#gradient"><abbr title="x">gradients</abbr></a>' in linked
+    marked = mark_terms(html, terms, "../glossary/")
+    assert marked == (
+        '<p><a class="dh-term" href="../glossary/#gradient"><abbr title="x">gradients</abbr></a> and Gradient</p>'
+        "<h2 id='a'>Next</h2><p>"
+        '<a class="dh-term" href="../glossary/#step-size"><abbr title="x">step size</abbr></a>, '
+        '<a class="dh-term" href="../glossary/#gradient"><abbr title="x">gradient</abbr></a>, gradient</p>'
+        "<h3>Sub</h3><p>gradient</p>"
+    )
+
+
+def test_a_term_is_never_marked_in_a_heading_link_or_summary():
+    terms = read_terms(GLOSSARY, "docs/glossary.md")
+    html = (
+        f"<h1>{ABBR.format('Gradient')} descent</h1><a href='#'>{ABBR.format('gradient')}</a>"
+        f"<summary>{ABBR.format('gradient')}</summary><p>{ABBR.format('gradient')}</p>"
+    )
+    marked = mark_terms(html, terms, "../glossary/")
+    assert marked.count("<abbr") == 1
+    assert marked.startswith("<h1>Gradient descent</h1><a href='#'>gradient</a><summary>gradient</summary>")
+    assert marked.endswith('<p><a class="dh-term" href="../glossary/#gradient"><abbr title="x">gradient</abbr></a></p>')
 
 
 def test_glossary_terms_get_anchors():

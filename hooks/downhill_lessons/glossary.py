@@ -1,8 +1,8 @@
-"""Glossary terms: defined once on the glossary page, shown as tooltips and linked on every other page.
+"""Glossary terms: defined on the glossary page, marked once per section on every other page.
 
 Tooltips come from Python-Markdown's ``abbr`` extension (Material styles them); this module reads the
-terms from the glossary's definition list, writes the abbreviation lines, and links each term's first use
-on a page to its definition.
+terms from the glossary's definition list, writes the abbreviation lines, and keeps the mark on each term's
+first use in a section, linked to its definition.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>[^<]+)</abbr>')
 # Never link inside these: a link in a link, a summary or a label is nested interaction (invalid HTML,
 # and a trap for keyboard users); headings and code keep their own meaning.
 OPENERS = re.compile(r"<(/?)(a|h[1-6]|code|pre|summary|label|legend|button)\b", re.IGNORECASE)
+SECTION = re.compile(r"<h[12]\b", re.IGNORECASE)  # the title and each ## section start a section
 
 
 @dataclass(frozen=True)
@@ -63,27 +64,36 @@ def abbreviations(terms: list[Term]) -> str:
     return "\n\n" + "\n".join(lines) + "\n"
 
 
-def link_first_uses(page_html: str, terms: list[Term], glossary_url: str) -> str:
-    """Link the first use of each term to its definition; later uses keep only the tooltip.
+def mark_terms(page_html: str, terms: list[Term], glossary_url: str) -> str:
+    """Mark each term once per section, at its first use: a tooltip and a link to its definition.
 
-    A term inside a link, a heading, code, a summary, a label, a legend or a button is never linked.
+    The ``abbr`` extension wraps every use; a page underlined at every turn shouts, and every wrapper is one
+    more element for Material's tooltips to set up, so later uses in a section read as plain text. A use
+    inside a heading (the page title among them), a link, code, a summary, a label, a legend or a button
+    is never marked: a link there would be nested interaction, and a heading keeps its own meaning.
     """
     by_form = {}
     for term in terms:
         for form in (term.name, term.name.lower(), term.name[0].upper() + term.name[1:]):
             by_form[form.lower()] = term
             by_form[form.lower() + "s"] = term
-    linked: set[str] = set()
+    depth: dict[str, int] = {}
+    marked: set[str] = set()
     out = []
     position = 0
     for match in ABBR.finditer(page_html):
-        term = by_form.get(match.group("text").lower())
+        for opener in OPENERS.finditer(page_html, position, match.start()):
+            tag = "h" if opener.group(2).lower().startswith("h") else opener.group(2).lower()
+            depth[tag] = depth.get(tag, 0) + (-1 if opener.group(1) else 1)
+            if SECTION.match(opener.group(0)):
+                marked.clear()  # a new section: each term may be marked once more
         out.append(page_html[position : match.start()])
         position = match.end()
-        if term is None or term.slug in linked or _inside_excluded(page_html, match.start()):
-            out.append(match.group(0))
+        term = by_form.get(match.group("text").lower())
+        if term is None or term.slug in marked or any(value > 0 for value in depth.values()):
+            out.append(match.group("text"))
             continue
-        linked.add(term.slug)
+        marked.add(term.slug)
         href = html.escape(f"{glossary_url}#{term.slug}")
         out.append(f'<a class="dh-term" href="{href}">{match.group(0)}</a>')
     out.append(page_html[position:])
@@ -111,15 +121,6 @@ def prefix_term_ids(page_html: str, terms: list[Term], prefix: str) -> str:
     for term in terms:
         page_html = page_html.replace(f'<dt id="{term.slug}">', f'<dt id="{prefix}-{term.slug}">', 1)
     return page_html
-
-
-def _inside_excluded(page_html: str, index: int) -> bool:
-    depth: dict[str, int] = {}
-    for match in OPENERS.finditer(page_html, 0, index):
-        tag = match.group(2).lower()
-        tag = "h" if tag.startswith("h") else tag
-        depth[tag] = depth.get(tag, 0) + (-1 if match.group(1) else 1)
-    return any(value > 0 for value in depth.values())
 
 
 def _plain(text: str) -> str:

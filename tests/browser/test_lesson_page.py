@@ -145,6 +145,26 @@ def test_glossary_term_shows_a_tooltip_and_links_to_its_definition(visit):
     reader.assert_clean()
 
 
+def test_a_glossary_term_is_marked_once_per_section_and_never_in_a_heading(visit):
+    reader = visit()
+    page = reader.open("lessons/gradient-descent/")
+    marks = page.evaluate(
+        """() => {
+            const sections = [[]];
+            for (const node of document.querySelectorAll("article h1, article h2, article abbr")) {
+                if (node.tagName === "ABBR") sections.at(-1).push(node.textContent.toLowerCase().replace(/s$/, ""));
+                else sections.push([]);
+            }
+            return {sections, inHeadings: document.querySelectorAll("article :is(h1, h2, h3, h4) abbr").length};
+        }"""
+    )
+    assert marks["inHeadings"] == 0
+    assert sum(map(len, marks["sections"])) >= 3  # the page uses several terms
+    for terms in marks["sections"]:
+        assert len(terms) == len(set(terms)), terms
+    reader.assert_clean()
+
+
 def test_math_is_typeset_and_the_diagram_drawn(visit, scroll_to_end):
     reader = visit()
     page = reader.open("fixtures/math_and_mermaid/")
