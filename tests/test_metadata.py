@@ -50,6 +50,13 @@ def test_reading_time_counts_prose_and_code():
     assert reading_minutes(GOOD + prose + "\n" + code) == 4
 
 
+def test_reading_time_counts_a_link_by_its_text_not_its_address():
+    prose = " ".join(["word"] * 380)
+    address = "https://docs.scipy.org/doc/scipy/reference/generated/scipy.optimize.minimize.html"
+    links = " ".join([f"[`minimize`]({address})"] * 20)  # 20 words read; the addresses would add 240 more
+    assert reading_minutes(GOOD + prose + " " + links) == 2
+
+
 def test_invalid_yaml_is_an_error_at_its_line_not_a_crash():
     with pytest.raises(MetadataError) as caught:
         validate("docs/lessons/a.md", "a", GOOD.replace("level: beginner", "level: [beginner"), {"a", "earlier"})

@@ -11,6 +11,7 @@ from downhill_engine.frontmatter import FrontMatterError, read_front_matter
 
 LEVELS = ("beginner", "intermediate", "advanced")
 FIELDS = ("title", "level", "prerequisites", "objectives", "reviewed")
+LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")  # the (address) of a [text](address) link
 EXAMPLE = """---
 title: Hello minimize
 level: beginner            # beginner, intermediate or advanced
@@ -82,7 +83,11 @@ def validate(path: str, lesson_id: str, text: str, known_ids: set[str]) -> Lesso
 
 
 def reading_minutes(text: str) -> int:
-    """Minutes to read a page: prose at 200 words a minute, code at 15 lines a minute."""
+    """Minutes to read a page: prose at 200 words a minute, code at 15 lines a minute.
+
+    Only what a reader sees counts: a link's text does, its address does not (a SciPy reference URL is a
+    dozen "words" that nobody reads), and neither do HTML comments.
+    """
     _, _, body_start = front_matter(text)
     prose_words = code_lines = 0
     in_code = False
@@ -92,5 +97,5 @@ def reading_minutes(text: str) -> int:
         elif in_code:
             code_lines += bool(line.strip())
         elif not line.lstrip().startswith("<!--"):
-            prose_words += len(re.findall(r"[\w'’-]+", line))
+            prose_words += len(re.findall(r"[\w'’-]+", LINK_TARGET.sub("]", line)))
     return max(1, round(prose_words / 200 + code_lines / 15))
