@@ -29,6 +29,10 @@ class PathRecorder:
         self.runs[method] = (np.array(points), result)
         return result
 
+    def add(self, label, points):
+        """Record a path made elsewhere, such as by a hand-written loop, to show beside the methods' paths."""
+        self.runs[label] = (np.asarray(points, dtype=float), None)
+
     def _grid(self, n=120):
         x, y = np.meshgrid(np.linspace(*self.xlim, n), np.linspace(*self.ylim, n))
         z = np.apply_along_axis(self.fun, 0, np.stack([x, y]))  # fun of one point at a time, as minimize calls it
@@ -48,7 +52,11 @@ class PathRecorder:
     def table(self):
         """Each method's iterations, function and gradient evaluations, and final distance to the minimum."""
         rows = []
-        for method, (_, result) in self.runs.items():
+        for method, (points, result) in self.runs.items():
+            if result is None:  # a path added by hand: only its points are known
+                error = np.linalg.norm(points[-1] - self.minimum)
+                rows.append([method, len(points) - 1, "—", "—", f"{error:.1e}", "—"])
+                continue
             error = np.linalg.norm(result.x - self.minimum)
             njev = result.get("njev", "—")
             rows.append([method, result.nit, result.nfev, njev, f"{error:.1e}", result.success])
