@@ -45,6 +45,8 @@ BAD = [
     ("exercise_without_solution.md", 52, ["`### Exercise 2: a maximum` has no solution", '`??? success "Solution"`']),
     ("solution_without_python.md", 56, ["solution to `### Exercise 2: a maximum` has no ```python block"]),
     ("interview_no_answer.md", 68, ["interview question has no answer", "indented 4 spaces"]),
+    ("long_answer.md", 68, ["this interview answer has 70 words", "60 or fewer"]),
+    ("long_lesson.md", 11, ["the lesson reads in 21 minutes", "cut or split it to 20 minutes or less"]),
     ("missing_section.md", 61, ["add a `## Interview questions` section", "before `## Check yourself` (line 63)"]),
     ("three_questions.md", 71, ["`## Check yourself` has 3 questions", "add 1 more `<!-- question: id -->`"]),
     ("bad_question.md", 97, ["question 'four' has no correct option", "`- [x]`"]),

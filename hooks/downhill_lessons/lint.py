@@ -52,6 +52,9 @@ WRITTEN_OUTPUT = re.compile(
 )
 PROMPT = re.compile(r"^\s*>>>")
 TODO = re.compile(r"\bTODO\b")
+WORD = re.compile(r"[\w'’-]+")
+MAX_MINUTES = 20  # a lesson is one idea done well: split a longer topic rather than pad it
+MAX_ANSWER_WORDS = 60  # an interview answer is what a reader can say in about 20 seconds
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,7 @@ def lint_lesson(text: str, path: str, known_ids: set[str]) -> list[Finding]:
     found += _check_yourself(page, sections, text, path)
     found += _next(page, sections)
     found += _written_output(page)
+    found += _reading_time(text, _body_start(text))
     return _sorted(found, path)
 
 
@@ -345,8 +349,12 @@ def _interview(page: Page, sections: dict[str, int]) -> Found:
     for line, match in blocks:
         if not match["title"].strip():
             found.append((line, 'write the interview question between the quotes of `??? question "…"`'))
-        if any(page.lines[n - 1].strip() for n in page.block_body(line, match["indent"])):
+        answer = [page.lines[n - 1] for n in page.block_body(line, match["indent"])]
+        if any(text.strip() for text in answer):
             answered += 1
+            words = sum(len(WORD.findall(text)) for text in answer)
+            if words > MAX_ANSWER_WORDS:
+                found.append((line, f"this interview answer has {words} words; keep it to {MAX_ANSWER_WORDS} or fewer"))
         else:
             found.append((line, "this interview question has no answer; write a short one below it, indented 4 spaces"))
     if len(blocks) < 2:
@@ -355,6 +363,17 @@ def _interview(page: Page, sections: dict[str, int]) -> Found:
         message = f"`## {INTERVIEW}` has {count}; add {add} with a short answer indented 4 spaces below it"
         found.append((sections[INTERVIEW], message))
     return found
+
+
+def _reading_time(text: str, body_start: int) -> Found:
+    try:
+        minutes = metadata.reading_minutes(text)
+    except FrontMatterError:  # already reported by _front_matter
+        return []
+    if minutes <= MAX_MINUTES:
+        return []
+    message = f"the lesson reads in {minutes} minutes; cut or split it to {MAX_MINUTES} minutes or less"
+    return [(body_start, message)]
 
 
 def _check_yourself(page: Page, sections: dict[str, int], text: str, path: str) -> Found:
