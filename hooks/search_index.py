@@ -8,6 +8,7 @@ This runs on every build, `mkdocs serve` included, writing into whatever folder 
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
@@ -23,6 +24,14 @@ CONFIG: IndexConfig = {
 # Pages that are not a destination: the 404 page, and print-site's page with every lesson, which would
 # match every query a lesson matches.
 NOT_INDEXED = {"404.html", "print_page/index.html"}
+# A notebook's figures are inline data: URIs. Pagefind 1.5.2 reads such a long attribute as page text (a
+# megabyte of base64 in the index), so it is dropped from the copy Pagefind reads; the page keeps it.
+DATA_URI = re.compile(r'\s(?:src|href)="data:[^"]*"')
+
+
+def searchable(html: str) -> str:
+    """The page as Pagefind should read it: without inline data: URIs."""
+    return DATA_URI.sub("", html)
 
 
 def pages(site_dir: Path) -> dict[str, Path]:
@@ -41,7 +50,7 @@ async def build_index(site_dir: Path) -> int:
     found = pages(site_dir)
     async with PagefindIndex(config=CONFIG) as index:
         for url, path in found.items():
-            await index.add_html_file(content=path.read_text(encoding="utf-8"), url=url)
+            await index.add_html_file(content=searchable(path.read_text(encoding="utf-8")), url=url)
         await index.write_files(output_path=str(site_dir / BUNDLE))
     return len(found)
 
