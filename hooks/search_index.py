@@ -48,10 +48,10 @@ def pages(site_dir: Path) -> dict[str, Path]:
 async def build_index(site_dir: Path) -> int:
     """Write the Pagefind bundle into `site_dir`; returns the number of pages indexed."""
     found = pages(site_dir)
-    async with PagefindIndex(config=CONFIG) as index:
+    # Leaving the context writes the bundle, to output_path: relative paths would be the working directory's.
+    async with PagefindIndex(config={**CONFIG, "output_path": str(site_dir.resolve() / BUNDLE)}) as index:
         for url, path in found.items():
             await index.add_html_file(content=searchable(path.read_text(encoding="utf-8")), url=url)
-        await index.write_files(output_path=str(site_dir / BUNDLE))
     return len(found)
 
 
