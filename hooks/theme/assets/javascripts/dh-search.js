@@ -55,7 +55,9 @@
     if (search === null || mine !== query) return // superseded while waiting
     results = search.results
     shown = 0
-    dialog.querySelector(".dh-search__results").replaceChildren()
+    const list = dialog.querySelector(".dh-search__results")
+    list.replaceChildren()
+    list.dataset.query = text // which query the list answers, for the tests
     await more(mine)
   }
 
