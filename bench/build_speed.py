@@ -50,6 +50,7 @@ def make_site(workdir: Path, pages: int) -> Path:
     config = yaml_load((ROOT / "mkdocs.yml").read_text())  # MkDocs' own loader: it resolves !ENV
     config["hooks"] = [str(ROOT / "hooks" / "executed_blocks.py")]  # the engine alone is measured
     config.pop("watch", None)
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])  # the project's theme overrides
     config["nav"].append({"Synthetic": write_pages(site / "docs", pages)})
     (site / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
     plain = dict(config, hooks=[])

@@ -57,6 +57,7 @@ class Project:
         shutil.copytree(ROOT / "snippets", self.root / "snippets")
         config = yaml_load((ROOT / "mkdocs.yml").read_text())  # MkDocs' own loader: it resolves !ENV
         config.pop("watch", None)
+        config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])  # the project's theme overrides
         config.update(plugins=["search"], hooks=[])  # no print page, no lesson anatomy: the execution is timed
         config["nav"].append({"Synthetic": write_pages(self.root / "docs", pages)})
         self.pages = sorted(path.relative_to(self.root / "docs").as_posix() for path in self.docs.rglob("*.md"))

@@ -31,6 +31,7 @@ def make_site(root: Path, pages: int) -> Path:
     (root / "snippets").mkdir()
     config = yaml_load((ROOT / "mkdocs.yml").read_text())  # MkDocs' own loader: it resolves !ENV
     config.pop("watch", None)
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])  # the project's theme overrides
     config.update(
         plugins=["search"],
         hooks=[str(ROOT / "hooks" / "executed_blocks.py")],

@@ -1,9 +1,8 @@
-"""Leave code and its printed output out of the search index, so every page loads a smaller index.
+"""Leave code and its printed output out of the search index; the prose around a block names what it shows.
 
-Material's search fetches the whole index on every page. Code blocks and their outputs made most of it
-(identifiers, digits, tracebacks) yet rarely answer a search: the prose around each block names the
-functions and ideas it shows. Material skips any element marked `data-search-exclude` and strips the
-marker from the page afterwards.
+Code blocks and their outputs are mostly identifiers, digits and tracebacks: they would make most of the
+index yet rarely answer a search. Pagefind skips any element marked `data-pagefind-ignore`. Inline code in a
+sentence (an API such as `minimize_scalar`) is not a block, so it stays searchable.
 """
 
 from __future__ import annotations
@@ -12,12 +11,13 @@ import re
 
 from mkdocs.plugins import event_priority
 
-CODE_AND_OUTPUT = re.compile(r'<div class="(highlight|dh-output\b[^"]*)"')
+# A lesson's code and output (hooks/executed_blocks.py), and a notebook's code cell and its output area.
+CODE_AND_OUTPUT = re.compile(r'<div class="(highlight|dh-output\b[^"]*|jp-CodeMirrorEditor [^"]*|jp-OutputArea [^"]*)"')
 
 
 def exclude_code_and_output(html: str) -> str:
-    """The HTML with each highlighted block and each output marked for Material's search to skip."""
-    return CODE_AND_OUTPUT.sub(r'<div class="\1" data-search-exclude="code"', html)
+    """The HTML with each highlighted block and each output marked for Pagefind to skip."""
+    return CODE_AND_OUTPUT.sub(r'<div class="\1" data-pagefind-ignore', html)
 
 
 @event_priority(-40)  # after the other hooks have written every block and output into the page

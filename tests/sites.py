@@ -27,4 +27,5 @@ def project_config(hooks: list[str], nav: list, **overrides) -> str:
         **overrides,
     )
     config.pop("watch", None)
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])  # the project's, not the fixture's
     return yaml.safe_dump(config)

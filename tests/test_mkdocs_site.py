@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -171,13 +172,22 @@ def test_a_page_with_the_report_marker_shows_this_builds_report(site):
 
 def test_search_index_keeps_prose_and_leaves_out_code_and_output(site):
     (site.root / "mkdocs.yml").write_text(
-        project_config(["executed_blocks.py", "code_markup.py", "search_scope.py"], ["index.md", "figures.md"])
+        project_config(
+            ["executed_blocks.py", "code_markup.py", "search_scope.py", "search_index.py"], ["index.md", "figures.md"]
+        )
     )
     site.build()
-    index = json.loads((site.root / "site" / "search" / "search_index.json").read_text())
-    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    text = " ".join(fragment["content"] for fragment in search_fragments(site.root / "site"))
     assert "Fixture home" in text
     assert "FIRST-CHAIN" not in text and "np.arange" not in text  # an output, and the code that printed it
+    assert not (site.root / "site" / "search").exists()  # Material's index is gone
     home = site.html("")
-    assert "FIRST-CHAIN 10" in home and "data-search-exclude" not in home
+    assert "FIRST-CHAIN 10" in home and "data-pagefind-ignore" in home
     assert '<span class="n">' not in home and "values" in home
+
+
+def search_fragments(site_dir: Path) -> list[dict]:
+    """Pagefind's per-page records: gzipped JSON after a signature."""
+    fragments = sorted((site_dir / "pagefind" / "fragment").glob("*.pf_fragment"))
+    assert fragments, "no search fragments were written"
+    return [json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")) for path in fragments]
