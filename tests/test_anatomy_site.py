@@ -67,7 +67,7 @@ def test_the_real_course_builds_with_headers_and_answer_keys(project):
     notebook = nbformat.read(project / "site" / "lessons" / "hello-minimize.ipynb", as_version=4)
     assert "[A map of scipy.optimize](http" in notebook.cells[-1].source  # links point at the published site
     first = next(cell for cell in notebook.cells if cell.cell_type == "code")
-    assert first.metadata.downhill["source"] == "docs/lessons/hello-minimize.md:39"
+    assert first.metadata.downhill["source"] == "docs/lessons/hello-minimize.md:42"
 
 
 @pytest.mark.parametrize(
