@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from . import sandbox
 from .frames import FrameReader, write_frame
 from .results import BlockResult, SessionResult
 
@@ -31,10 +32,15 @@ class ExecutorError(Exception):
 
 
 class Executor:
-    """A fork server started on first use and kept for the life of the process (a whole `mkdocs serve`)."""
+    """A fork server started on first use and kept for the life of the process (a whole `mkdocs serve`).
 
-    def __init__(self, jobs: int | None = None) -> None:
+    Workers are confined with Landlock (see ``sandbox``) when the kernel has it, unless ``sandboxed`` is
+    False; ``confinement`` says which, and why not.
+    """
+
+    def __init__(self, jobs: int | None = None, *, sandboxed: bool = True) -> None:
         self.jobs = jobs or os.cpu_count() or 1
+        self.confinement = sandbox.support() if sandboxed else sandbox.Support(0, "the sandbox was turned off")
         self._process: subprocess.Popen | None = None
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - read back only if the server dies
         self._reader = FrameReader()
@@ -92,7 +98,7 @@ class Executor:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ENGINE_PARENT), env.get("PYTHONPATH")]))
         self._reader = FrameReader()
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "downhill_engine.zygote", str(self.jobs)],
+            [sys.executable, "-m", "downhill_engine.zygote", str(self.jobs), str(self.confinement.abi)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=self._stderr,
