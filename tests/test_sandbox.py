@@ -28,6 +28,57 @@ PROBE = "downhill-probe"  # in the command line of every process the fixtures le
 DEADLINE = 60.0  # seconds; generous, so a loaded machine slows the tests down without failing them
 
 
+def test_the_rights_handled_grow_with_the_abi():
+    assert sandbox.fs_rights(1) == (1 << 13) - 1
+    assert sandbox.fs_rights(2) == sandbox.fs_rights(1) | sandbox.REFER
+    assert sandbox.fs_rights(3) == sandbox.fs_rights(2) | sandbox.TRUNCATE == sandbox.fs_rights(7)
+
+
+def test_read_roots_are_real_paths_and_include_the_interpreter_and_the_extras(tmp_path):
+    roots = sandbox.read_roots((str(tmp_path),))
+    assert all(os.path.realpath(root) == root for root in roots)
+    assert os.path.dirname(os.path.realpath(sys.executable)) in roots
+    assert os.path.realpath(tmp_path) in roots
+
+
+@landlock
+def test_a_confined_process_works_freely_in_its_folder_and_nowhere_else(tmp_path):
+    inside, beside = tmp_path / "inside", tmp_path / "beside"
+    inside.mkdir()
+    beside.mkdir()
+    script = textwrap.dedent(f"""
+        import os
+        from pathlib import Path
+        from downhill_engine import sandbox
+
+        sandbox.confine({SUPPORT.abi}, ({str(inside)!r},), tuple(sandbox.read_roots()))
+        inside = Path({str(inside)!r})
+        (inside / "sub").mkdir()
+        (inside / "a.txt").write_text("long text")
+        (inside / "a.txt").rename(inside / "sub" / "b.txt")
+        os.truncate(inside / "sub" / "b.txt", 4)
+        os.symlink("b.txt", inside / "sub" / "link")
+        (inside / "sub" / "link").unlink()
+        open(os.devnull, "w").write("discarded")
+        try:
+            Path({str(beside / "c.txt")!r}).write_text("x")
+        except PermissionError:
+            print("refused beside")
+        try:
+            os.listdir({str(beside)!r})
+        except PermissionError:
+            print("cannot list beside")
+    """)
+    env = {**os.environ, "PYTHONPATH": str(ENGINE_PARENT)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == ["refused beside", "cannot list beside"]
+    assert (inside / "sub" / "b.txt").read_text() == "long"
+    assert not list(beside.iterdir())
+
+
 def snapshot(root: Path) -> dict[str, bytes]:
     """Every file under ``root`` with its content, but the report each build rewrites: any write shows."""
     files = {str(path.relative_to(root)): path for path in sorted(root.rglob("*")) if path.is_file()}
