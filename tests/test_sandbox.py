@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -204,6 +205,32 @@ def test_killing_the_engine_kills_the_server_its_workers_and_their_processes():
         process.kill()
         for pid in probes():
             os.kill(pid, signal.SIGKILL)
+
+
+def test_closing_the_pool_mid_block_kills_what_the_block_started():
+    """What `mkdocs serve` does on Ctrl-C: close the pool while a session runs."""
+    block = (
+        "import subprocess, sys, time\n"
+        f"subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(300)', '{PROBE}-close'],"
+        " start_new_session=True)\n"
+        "time.sleep(300)\n"
+    )
+    pool = Executor(jobs=1)
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            pool.run([{"blocks": [block], "timeout": 300, "memory_mb": 512}])
+        except Exception as error:  # noqa: BLE001 - the run is cut short on purpose
+            errors.append(error)
+
+    runner = threading.Thread(target=run, daemon=True)
+    runner.start()
+    wait_until(probes, "the block never started its sleeper")
+    pool.close()
+    wait_until(lambda: not probes(), "a process the block started outlived the pool")
+    runner.join(DEADLINE)
+    assert not runner.is_alive() and errors
 
 
 def _children(pid: int) -> set[int]:
