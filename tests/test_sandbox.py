@@ -7,6 +7,7 @@ they were. The legitimate uses at the end must keep working under the same sandb
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -27,6 +28,15 @@ needs = pytest.mark.skipif  # a kernel too old for a check skips it, saying whic
 landlock = needs(SUPPORT.abi < 1, reason=f"no Landlock: {SUPPORT.reason}")
 PROBE = "downhill-probe"  # in the command line of every process the fixtures leave behind
 DEADLINE = 60.0  # seconds; generous, so a loaded machine slows the tests down without failing them
+
+
+@pytest.fixture(autouse=True)
+def _no_probe_survives_a_failing_test():
+    """A test that fails because a probe outlived its session must not leave it running for minutes."""
+    yield
+    for pid in probes():
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
 
 
 def test_the_rights_handled_grow_with_the_abi():
@@ -203,8 +213,6 @@ def test_killing_the_engine_kills_the_server_its_workers_and_their_processes():
         wait_until(lambda: not any(_alive(pid) for pid in server | workers), "the server or a worker outlived it")
     finally:
         process.kill()
-        for pid in probes():
-            os.kill(pid, signal.SIGKILL)
 
 
 def test_closing_the_pool_mid_block_kills_what_the_block_started():
