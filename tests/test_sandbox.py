@@ -153,6 +153,12 @@ def test_the_project_cannot_be_rewritten_through_the_parent_process(workspace, m
     assert (workspace.docs / "sandbox_proc_cwd.md").read_text().startswith("# A block that finds")
 
 
+@landlock
+def test_another_processs_environment_cannot_be_read(workspace):
+    message = build_failure(workspace, "sandbox_proc_environ.md")
+    assert message.startswith("docs/sandbox_proc_environ.md:6: block raised PermissionError: [Errno 13]"), message
+
+
 @needs(SUPPORT.abi < 4, reason="denying TCP needs Landlock ABI 4")
 def test_a_network_connection_is_refused_at_its_line(workspace):
     message = build_failure(workspace, "sandbox_network.md")

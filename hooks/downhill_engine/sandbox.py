@@ -30,10 +30,13 @@ SCOPE_ABSTRACT_UNIX_SOCKET, SCOPE_SIGNAL = 1 << 0, 1 << 1  # ABI 6
 
 READ = EXECUTE | READ_FILE | READ_DIR
 FILE_RIGHTS = EXECUTE | WRITE_FILE | READ_FILE | TRUNCATE  # the only rights a rule on a file (not a folder) may hold
-# Where the scientific stack reads: the interpreter, its libraries, system configuration, fonts, /proc and /sys
-# (CPU counts, memory), and /dev (urandom). Writes go nowhere outside the block's folder but /dev/null and
-# /dev/shm, where multiprocessing's semaphores live.
-SYSTEM_READ = ("/usr", "/lib", "/lib64", "/bin", "/sbin", "/etc", "/opt", "/proc", "/sys", "/dev")
+# Where the scientific stack reads: the interpreter, its libraries, system configuration, fonts, /sys and a
+# few files of /proc (CPU counts, memory), and /dev (urandom). Not the rest of /proc, where other processes'
+# environment and command line are. Writes go nowhere outside the block's folder but /dev/null and /dev/shm,
+# where multiprocessing's semaphores live.
+SYSTEM_READ = ("/usr", "/lib", "/lib64", "/bin", "/sbin", "/etc", "/opt", "/sys", "/dev")
+PROC_READ = ("/proc/cpuinfo", "/proc/meminfo", "/proc/stat", "/proc/loadavg", "/proc/filesystems", "/proc/sys")
+OWN_PROC = "/proc/self"  # opened by the confined process itself, so it names that process, not the server
 SYSTEM_WRITE = ("/dev/shm",)  # noqa: S108 - granted, not used as our own temporary folder
 SYSTEM_WRITE_FILES = ("/dev/null",)
 
@@ -94,7 +97,7 @@ def read_roots(extra: tuple[str, ...] = ()) -> list[str]:
     paths = sysconfig.get_paths()
     ours = (sys.prefix, sys.base_prefix, os.path.dirname(os.path.realpath(sys.executable)), os.path.dirname(__file__))
     libraries = tuple(paths[key] for key in ("stdlib", "platstdlib", "purelib", "platlib"))
-    return sorted({os.path.realpath(path) for path in (*SYSTEM_READ, *ours, *libraries, *extra)})
+    return sorted({os.path.realpath(path) for path in (*SYSTEM_READ, *PROC_READ, *ours, *libraries, *extra)})
 
 
 def confine(abi: int, writable: tuple[str, ...], readable: tuple[str, ...]) -> None:
@@ -110,7 +113,7 @@ def confine(abi: int, writable: tuple[str, ...], readable: tuple[str, ...]) -> N
     size = 8 if abi < 4 else 16 if abi < 6 else 24
     ruleset = _check(_libc.syscall(_CREATE_RULESET, ctypes.byref(attr), ctypes.c_size_t(size), ctypes.c_uint32(0)))
     try:
-        for path in readable:
+        for path in (*readable, OWN_PROC):
             _allow(ruleset, path, READ)
         for path in (*SYSTEM_WRITE, *writable):
             _allow(ruleset, path, handled)
