@@ -80,6 +80,8 @@ def on_page_markdown(markdown: str, page, config, files: Files) -> str:
 def on_post_build(config) -> None:
     report = _state["build"].finish().report
     log.info(report.summary())
+    if report.unconfined():
+        log.info(report.unconfined())
     for path in _state["report_pages"]:  # only now is the report complete
         html = Path(path).read_text(encoding="utf-8")
         Path(path).write_text(html.replace(REPORT_MARKER, report.to_html()), encoding="utf-8")

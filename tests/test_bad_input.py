@@ -69,6 +69,15 @@ def test_html_in_output_is_escaped(workspace):
     assert "&#x27;&lt;b&gt;bold?&lt;/b&gt;&#x27;" in html  # the repr of the final expression
 
 
+def test_control_characters_in_output_reach_the_page_as_visible_escapes(workspace):
+    workspace.fixture("control_characters.md")
+    built = workspace.build()
+    assert not built.errors
+    page = built.pages["control_characters.md"].markdown
+    assert "nul\\x00bel\\x07 tab\tend" in page
+    assert "\0" not in page and "\a" not in page
+
+
 def test_plt_show_keeps_the_figure_and_says_nothing(workspace):
     workspace.fixture("plt_show.md")
     built = workspace.build()

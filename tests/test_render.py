@@ -23,6 +23,15 @@ def test_ansi_codes_are_stripped():
     assert "red" in _fence("\x1b[31mred\x1b[0m\n", "stdout", "Output", "")
 
 
+def test_every_control_character_but_newline_and_tab_is_shown_as_an_escape():
+    controls = "".join(map(chr, [*range(0x20), 0x7F, *range(0x80, 0xA0)]))
+    fenced = _fence(f"<{controls}>é\n", "stdout", "Output", "")
+    body = fenced.split("\n", 1)[1]
+    assert not any(char in body for char in controls if char not in "\n\t")
+    assert body.startswith("<\\x00\\x01") and "\\x08\t\n" in body
+    assert "\\x0b" in body and "\\x1f\\x7f\\x80" in body and "\\x9f>é" in body
+
+
 def test_fence_is_longer_than_any_backtick_run_in_the_output():
     fenced = _fence("```python\nx\n```\n", "stdout", "Output", "")
     assert fenced.startswith("````dh-output") and fenced.rstrip().endswith("\n````")

@@ -2,6 +2,7 @@ import json
 
 from downhill_engine.includes import Origin
 from downhill_engine.report import BlockRecord, Report
+from downhill_engine.sandbox import Support
 
 
 def test_summary_counts_and_names_the_five_slowest_blocks(tmp_path):
@@ -31,3 +32,19 @@ def test_exclusions_line_names_each_block():
     assert report.exclusions() is None
     report.add_excluded((Origin("docs/a.md", 3), Origin("docs/a.md", 9)))
     assert report.exclusions().endswith("docs/a.md:3, docs/a.md:9")
+
+
+def test_the_report_says_whether_examples_were_sandboxed_and_why_not(tmp_path):
+    confined = Report(sandbox=Support(7))
+    assert confined.unconfined() is None
+    confined.write(tmp_path / "on.json")
+    on = json.loads((tmp_path / "on.json").read_text())
+    assert (on["sandbox"], on["landlock_abi"], on["unconfined_reason"]) == (True, 7, None)
+
+    unconfined = Report(sandbox=Support(0, "this kernel has no Landlock"))
+    assert unconfined.unconfined() == (
+        "Downhill: examples ran unconfined (no filesystem, network or signal sandbox): this kernel has no Landlock"
+    )
+    unconfined.write(tmp_path / "off.json")
+    off = json.loads((tmp_path / "off.json").read_text())
+    assert (off["sandbox"], off["landlock_abi"], off["unconfined_reason"]) == (False, 0, "this kernel has no Landlock")

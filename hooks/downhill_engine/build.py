@@ -76,7 +76,7 @@ class Build:
         self.docs_paths = docs_paths
         self.page_errors: dict[str, EngineError] = {}
         self.plans: dict[str, tuple[Page, list[Planned]]] = {}
-        self.report = Report()
+        self.report = Report(sandbox=builder.executor.confinement)
         for docs_path in docs_paths:
             try:
                 page = builder.parse(docs_path)
@@ -139,7 +139,9 @@ class Build:
 
     def _execute(self) -> None:
         try:
-            self.builder.executor.run([item.request() for item in self.misses], self._deliver)
+            site = self.builder.site
+            readable = [str(path) for path in (site.root, site.docs_dir, *site.snippet_dirs)]  # never writable
+            self.builder.executor.run([{**item.request(), "read": readable} for item in self.misses], self._deliver)
         except BaseException as error:  # noqa: BLE001 - handed to the thread that renders
             self._failure = error
         with self._arrived:

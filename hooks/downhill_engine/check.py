@@ -16,6 +16,8 @@ HINTS = {
     "EOFError": "Blocks run with no standard input, so input() has nothing to read: set the value in code.",
     "MemoryError": "Each block may use {memory_mb} MiB; raise `execute: {{memory_mb: N}}` in front matter if "
     "it really needs more.",
+    "PermissionError": "Examples run in a sandbox: a block may write only in its own working folder, and may "
+    "not open network connections or signal processes it did not start.",
 }
 
 

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from . import sandbox
 from .frames import FrameReader, write_frame
 from .results import BlockResult, SessionResult
 
@@ -31,10 +32,15 @@ class ExecutorError(Exception):
 
 
 class Executor:
-    """A fork server started on first use and kept for the life of the process (a whole `mkdocs serve`)."""
+    """A fork server started on first use and kept for the life of the process (a whole `mkdocs serve`).
 
-    def __init__(self, jobs: int | None = None) -> None:
+    Workers are confined with Landlock (see ``sandbox``) when the kernel has it, unless ``sandboxed`` is
+    False; ``confinement`` says which, and why not.
+    """
+
+    def __init__(self, jobs: int | None = None, *, sandboxed: bool = True) -> None:
         self.jobs = jobs or os.cpu_count() or 1
+        self.confinement = sandbox.support() if sandboxed else sandbox.Support(0, "the sandbox was turned off")
         self._process: subprocess.Popen | None = None
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - read back only if the server dies
         self._reader = FrameReader()
@@ -76,14 +82,15 @@ class Executor:
         return [results[index] for index in range(len(requests))]
 
     def close(self) -> None:
-        if self._process is not None:
-            self._process.stdin.close()
+        """Stop the server, which kills its workers and all they started; safe while a run is in flight."""
+        process, self._process = self._process, None
+        if process is not None:
+            process.stdin.close()
             try:
-                self._process.wait(timeout=10)
+                process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                self._process.kill()
-            self._process.stdout.close()
-            self._process = None
+                process.kill()
+            process.stdout.close()
 
     def _ensure_started(self) -> subprocess.Popen:
         if self._process is not None and self._process.poll() is None:
@@ -91,25 +98,25 @@ class Executor:
         env = {**os.environ, **WORKER_ENV}
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ENGINE_PARENT), env.get("PYTHONPATH")]))
         self._reader = FrameReader()
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "downhill_engine.zygote", str(self.jobs)],
+        process = self._process = subprocess.Popen(
+            [sys.executable, "-m", "downhill_engine.zygote", str(self.jobs), str(self.confinement.abi)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=self._stderr,
             env=env,
             start_new_session=True,  # Ctrl-C on `mkdocs serve` must not kill it mid-message
         )
-        ready = self._receive(self._process)
+        ready = self._receive(process)
         if not ready or ready[0].get("event") != "ready":
             raise ExecutorError(f"the worker pool sent {ready!r} instead of starting")
-        return self._process
+        return process  # not self._process, which ``close`` may clear from another thread
 
     def _send(self, process: subprocess.Popen, requests: list[dict]) -> None:
         try:
             for index, request in enumerate(requests):
                 write_frame(process.stdin.fileno(), {**request, "id": index})
-        except BrokenPipeError:
-            pass  # the reader reports the dead server with its stderr
+        except (BrokenPipeError, ValueError):
+            pass  # the server died, or was closed: the reader reports it
 
     def _receive(self, process: subprocess.Popen) -> list[dict]:
         """Block until at least one whole message arrives; a closed pipe means the server died."""

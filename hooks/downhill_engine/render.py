@@ -17,6 +17,7 @@ from .results import BlockResult, SessionResult
 from .widgets import INTERACTIVE_KINDS, widget_fence
 
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # every C0 and C1 control but tab and newline
 HEAD_LINES, TAIL_LINES = 100, 20
 MAX_SHOWN_CHARS = 40_000
 FIGURE_DIR = "assets/figures"
@@ -124,7 +125,7 @@ def _figure_name(kind: str, encoded: str, figures: dict[str, bytes]) -> str:
 
 def _fence(text: str, kind: str, title: str, indent: str) -> str:
     """An output fence, rendered by ``format_output``; indented to stay inside admonitions and tabs."""
-    text = _shorten(ANSI.sub("", text)).rstrip("\n")
+    text = _shorten(_visible(ANSI.sub("", text))).rstrip("\n")
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     ticks = "`" * max(3, longest + 1)
     body = "\n".join(indent + line if line else line for line in text.split("\n"))
@@ -165,5 +166,10 @@ def _shorten(text: str) -> str:
     return text
 
 
+def _visible(text: str) -> str:
+    """Control characters as escapes like ``\\x00``: raw, they are invisible, beep, or break the HTML."""
+    return CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
 def _escape_alt(alt: str) -> str:
-    return re.sub(r"([\\\[\]])", r"\\\1", alt.replace("\n", " "))
+    return re.sub(r"([\\\[\]])", r"\\\1", _visible(alt.replace("\n", " ")))

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .includes import Origin
+from .sandbox import Support
 
 
 @dataclass
@@ -26,6 +27,7 @@ class Report:
     blocks: list[BlockRecord] = field(default_factory=list)
     excluded: list[str] = field(default_factory=list)
     dropped_cache_entries: int = 0
+    sandbox: Support = field(default_factory=lambda: Support(0, "no examples were run"))
 
     def add_excluded(self, origins: tuple[Origin, ...]) -> None:
         self.excluded.extend(str(origin) for origin in origins)
@@ -43,6 +45,12 @@ class Report:
         if slowest:
             line += "; slowest: " + ", ".join(f"{r.page}:{r.line} {r.seconds:.2f} s" for r in slowest)
         return line
+
+    def unconfined(self) -> str | None:
+        """The one line saying examples ran without the sandbox, and why; None when they were confined."""
+        if self.sandbox.abi:
+            return None
+        return f"Downhill: examples ran unconfined (no filesystem, network or signal sandbox): {self.sandbox.reason}"
 
     def exclusions(self) -> str | None:
         if not self.excluded:
@@ -84,6 +92,9 @@ class Report:
             "counts": {status: self.count(status) for status in ("run", "cached", "failed", "skipped")},
             "excluded": self.excluded,
             "dropped_cache_entries": self.dropped_cache_entries,
+            "sandbox": bool(self.sandbox.abi),
+            "landlock_abi": self.sandbox.abi,
+            "unconfined_reason": self.sandbox.reason or None,
             "blocks": [asdict(record) for record in self.blocks],
         }
         path.write_text(json.dumps(data, indent=2) + "\n")

@@ -63,7 +63,10 @@ def block_filename(index: int) -> str:
 
 
 def child_main(request: dict, send: Callable[[dict], None], fd_output: str) -> None:
-    """Run a session's blocks in order in one namespace, reporting each block as it finishes."""
+    """Run a session's blocks in order in one namespace, reporting each block as it finishes.
+
+    The caller says "end", once everything the blocks started is gone.
+    """
     _limit(request["memory_mb"])
     _quiet_matplotlib()
     warnings.resetwarnings()
@@ -78,7 +81,6 @@ def child_main(request: dict, send: Callable[[dict], None], fd_output: str) -> N
         send({"event": "block", "index": index, "result": result})
         if result["error"]:
             break
-    send({"event": "end"})
 
 
 def run_block(index: int, code: str, namespace: dict) -> dict:

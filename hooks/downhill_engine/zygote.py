@@ -1,8 +1,13 @@
 """The fork server: import the scientific stack once, then fork a fresh worker for every session.
 
 A fresh interpreter spends over a second importing NumPy, SciPy and Matplotlib; a fork of this process
-starts with them loaded in a few milliseconds. Run as ``python -m downhill_engine.zygote JOBS``; it reads
-requests as frames on stdin and answers with frames on stdout (see ``frames``).
+starts with them loaded in a few milliseconds. Run as ``python -m downhill_engine.zygote JOBS ABI``; it
+reads requests as frames on stdin and answers with frames on stdout (see ``frames``). ABI is the Landlock
+version to confine workers with (``sandbox``), 0 for none.
+
+End of file on stdin means the engine is done or dead: the server kills every worker and everything they
+started, then exits. (A parent-death signal would not do: it fires when the *thread* that started the
+server ends, and the engine starts it from a build's background thread.)
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 
+from . import processes, sandbox
 from .frames import FrameReader, write_frame
 
 
@@ -88,36 +94,42 @@ class Zygote:
     spare is forked while the session runs.
     """
 
-    def __init__(self, jobs: int, out_fd: int) -> None:
+    def __init__(self, jobs: int, out_fd: int, abi: int = 0) -> None:
         self.jobs = jobs
+        self.abi = abi
+        self.read_roots = tuple(sandbox.read_roots()) if abi else ()
         self.out_fd = out_fd
         self.queue: list[dict] = []
         self.workers: dict[int, Worker] = {}  # by pipe
         self.exiting: set[int] = set()  # children that said "end" and are still tearing down
         self.selector = selectors.DefaultSelector()
-        self.closing = False
         self.spare: Spare | None = None
 
     def serve(self, in_fd: int) -> None:
         requests = FrameReader()
         self.selector.register(in_fd, selectors.EVENT_READ)
-        while not (self.closing and not self.queue and not self.workers):
+        while True:
             self._spawn_ready()
             for key, _ in self.selector.select(self._wait()):
                 if key.fd == in_fd:
                     chunk = os.read(in_fd, 1 << 16)
                     if not chunk:
-                        self.closing = True
-                        self.selector.unregister(in_fd)
+                        return  # the engine closed the pipe or died: ``shutdown`` kills the rest
                     self.queue.extend(requests.feed(chunk))
                 else:
                     self._read_worker(self.workers[key.fd])
             self._enforce_deadlines()
             self._reap_exited(block=False)
+
+    def shutdown(self) -> None:
+        """Kill every worker, the spare and whatever they started, at once, and reap them all."""
+        for worker in self.workers.values():
+            _kill_group(worker.pid)
+            shutil.rmtree(worker.workdir, ignore_errors=True)
         if self.spare is not None:
-            os.close(self.spare.request_fd)  # the spare reads end of file and exits
-            self.exiting.add(self.spare.pid)
-        self._reap_exited(block=True)
+            _kill_group(self.spare.pid)
+            shutil.rmtree(self.spare.workdir, ignore_errors=True)
+        processes.kill_descendants()
 
     def _wait(self) -> float | None:
         if not self.workers:
@@ -134,7 +146,7 @@ class Zygote:
             worker = Worker(request["id"], spare.pid, spare.pipe, spare.workdir, request["timeout"], deadline)
             self.workers[spare.pipe] = worker
             self.selector.register(spare.pipe, selectors.EVENT_READ)
-        if self.spare is None and not self.closing:
+        if self.spare is None:
             self.spare = self._fork_spare()
 
     def _fork_spare(self) -> Spare:
@@ -152,6 +164,8 @@ class Zygote:
         """Become a worker: own process group, private directory, no stdin; run one request; never return."""
         status = 70  # the engine itself failed; the parent reports the worker as crashed
         try:
+            processes.die_with_parent()
+            processes.become_subreaper()  # so a block's setsid'd processes are still ours to kill
             os.setpgid(0, 0)
             low, high = sorted((request_fd, pipe))
             os.closerange(3, low)
@@ -160,6 +174,7 @@ class Zygote:
             os.chdir(workdir)
             os.environ.update(HOME=workdir, TMPDIR=workdir)
             tempfile.tempdir = workdir
+            _private_matplotlib_dirs(os.path.join(workdir, ".matplotlib"))
             fd_output = os.path.join(workdir, ".fd-output")
             null = os.open(os.devnull, os.O_RDONLY)
             os.dup2(null, 0)
@@ -171,7 +186,12 @@ class Zygote:
 
             request = _read_request(request_fd)
             if request is not None:
+                if self.abi:
+                    readable = (*self.read_roots, *map(os.path.realpath, request.get("read", ())))
+                    sandbox.confine(self.abi, (workdir,), readable)
                 child_main(request, lambda message: write_frame(pipe, message), fd_output)
+                processes.kill_descendants()  # before "end": the session is over only when they are gone
+                write_frame(pipe, {"event": "end"})
             status = 0
         finally:
             os._exit(status)
@@ -180,6 +200,7 @@ class Zygote:
         chunk = os.read(worker.pipe, 1 << 16)
         if not chunk:  # closed without saying "end": it crashed, or was killed at its deadline
             _, status = os.waitpid(worker.pid, 0)
+            self._kill_strays()
             failure = {"kind": "crash", "status": _describe_status(status)}
             if worker.timed_out:
                 failure = {"kind": "timeout", "seconds": worker.timeout}
@@ -219,6 +240,14 @@ class Zygote:
             done, _ = os.waitpid(pid, 0 if block else os.WNOHANG)
             if done:
                 self.exiting.discard(pid)
+                self._kill_strays()
+
+    def _kill_strays(self) -> None:
+        """Kill what a dead worker left: its orphans were handed to this server, the subreaper above it."""
+        known = {worker.pid for worker in self.workers.values()} | self.exiting
+        if self.spare is not None:
+            known.add(self.spare.pid)
+        processes.kill_descendants(keep=known)
 
 
 def _read_request(fd: int) -> dict | None:
@@ -236,6 +265,19 @@ def _kill_group(pid: int) -> None:
         os.killpg(pid, signal.SIGKILL)
 
 
+def _private_matplotlib_dirs(path: str) -> None:
+    """Point Matplotlib's config and cache folders into the worker's own folder, the only writable place.
+
+    The server resolved them before forking and Matplotlib memoises the answer, so the environment variable
+    alone reaches only the processes a block starts.
+    """
+    import matplotlib
+
+    os.makedirs(path, exist_ok=True)
+    os.environ["MPLCONFIGDIR"] = path
+    matplotlib.get_configdir = matplotlib.get_cachedir = lambda: path
+
+
 def _describe_status(status: int) -> str:
     if os.WIFSIGNALED(status):
         return f"killed by {signal.Signals(os.WTERMSIG(status)).name}"
@@ -246,10 +288,15 @@ def main() -> None:
     """Keep the protocol on a private descriptor so stray prints cannot corrupt it, then serve."""
     out_fd = os.dup(1)
     os.dup2(2, 1)
+    processes.become_subreaper()  # a killed worker's orphans come here, to be killed too
     preload()
     gc.freeze()  # keep the preloaded heap shared with children instead of copied on first collection
     write_frame(out_fd, {"event": "ready", "pid": os.getpid()})
-    Zygote(int(sys.argv[1]), out_fd).serve(0)
+    server = Zygote(int(sys.argv[1]), out_fd, int(sys.argv[2]) if len(sys.argv) > 2 else 0)
+    try:
+        server.serve(0)
+    finally:  # also when the engine died and writing to it failed
+        server.shutdown()
 
 
 if __name__ == "__main__":
