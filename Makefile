@@ -60,7 +60,7 @@ test: setup
 	exit $$status
 else
 # The whole suite: lint, a strict build of the real site, then every test and every lesson block.
-test: lint build lighthouse
+test: lint build
 	$(BIN)/python -m pytest -n auto
 endif
 
@@ -69,20 +69,22 @@ new-lesson: setup
 	PYTHONPATH=hooks $(BIN)/python -m downhill_lessons.scaffold "$(NAME)" "$(TITLE)"
 
 # Side by side in one run: the engine against markdown-exec and mkdocs-jupyter, the engine's own overheads,
-# growth with the number of pages, the test suite and the PDF: about 14 minutes on 2 idle cores.
-bench: setup
+# growth with the number of pages, the test suite, the PDF, and Lighthouse on every lesson (its scores move
+# with the machine's load, so they are figures here, not tests).
+bench: setup lighthouse
 	$(BIN)/python bench/peer_speed.py
 	$(BIN)/python bench/build_speed.py --repeat 3
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/suite_speed.py
 	$(BIN)/python bench/pdf_speed.py
+	$(BIN)/python bench/lighthouse.py
 
-# Lighthouse for the page budget tests, at the version pinned in tools/lighthouse/package-lock.json.
-# Without npm this does nothing, and the test is skipped with an install hint (a failure in CI).
+# Lighthouse for bench/lighthouse.py, at the version pinned in tools/lighthouse/package-lock.json.
+# Without npm this does nothing, and the bench says how to install it.
 LIGHTHOUSE := tools/lighthouse/node_modules/.bin/lighthouse
 lighthouse:
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(LIGHTHOUSE); \
-	else echo "lighthouse: npm not found, the Lighthouse test will be skipped (sudo apt-get install nodejs npm)"; fi
+	else echo "lighthouse: npm not found, bench/lighthouse.py will be skipped (sudo apt-get install nodejs npm)"; fi
 
 $(LIGHTHOUSE): tools/lighthouse/package-lock.json
 	npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error
