@@ -31,9 +31,11 @@ def test_inline_and_display_math_are_katex_html_with_no_tex_left_for_a_script():
     assert "\\(" not in html and "\\[" not in html
 
 
-def test_malformed_formula_names_file_and_line(tmp_path):
-    source = tmp_path / "bad.md"
+def test_malformed_formula_names_file_and_line(tmp_path, monkeypatch):
+    source = tmp_path / "docs" / "lessons" / "bad.md"
+    source.parent.mkdir(parents=True)
     source.write_text(BAD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # the project's folder, where a site builder runs
     file = SimpleNamespace(src_uri="lessons/bad.md", abs_src_path=str(source))
 
     def like_mkdocs(md):  # MkDocs registers its link rewriter, holding the page's file, as "relpath"
@@ -44,7 +46,7 @@ def test_malformed_formula_names_file_and_line(tmp_path):
     with pytest.raises(EngineError) as raised:
         convert(BAD, md_setup=like_mkdocs)
     message = raised.value.format()
-    assert message.startswith("lessons/bad.md:5: KaTeX cannot typeset this formula")
+    assert message.startswith("docs/lessons/bad.md:5: KaTeX cannot typeset this formula")
     assert "KaTeX parse error" in message
 
 

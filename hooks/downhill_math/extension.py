@@ -11,7 +11,9 @@ A formula KaTeX rejects stops the build with ``path:line`` (``errors: raise``), 
 from __future__ import annotations
 
 import html
+import os
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from pathlib import Path
 
 from downhill_engine.errors import EngineError
@@ -27,9 +29,10 @@ BLOCK_WRAP = ("\\[", "\\]")
 class MathTreeprocessor(Treeprocessor):
     """Typesets every ``.arithmatex`` element; runs after the inline patterns, which create the inline ones."""
 
-    def __init__(self, md: Markdown, errors: str) -> None:
+    def __init__(self, md: Markdown, errors: str, fail: Callable[[EngineError], None]) -> None:
         super().__init__(md)
         self.errors = errors
+        self.fail = fail
 
     def run(self, root: etree.Element) -> None:
         for el in root.iter():
@@ -49,6 +52,7 @@ class MathTreeprocessor(Treeprocessor):
         path, line = _locate(self.md, tex)
         error = EngineError(path, line, "KaTeX cannot typeset this formula", f"{tex}\n{message}")
         if self.errors == "raise":
+            self.fail(error)
             raise error
         return f'<span class="dh-math-error" role="alert">{html.escape(error.format())}</span>'
 
@@ -60,7 +64,7 @@ def _unwrap(text: str, display: bool) -> str:
 
 
 def _locate(md: Markdown, tex: str) -> tuple[str, int | None]:
-    """The page's path and the formula's line in its source file, where the site builder says which file.
+    """The page's path (from the project, as the engine names pages) and the formula's line in its source.
 
     MkDocs registers a tree processor holding the page's file; without it the path is unknown. The formula's
     first occurrence gives the line: a contributor needs the place, not which of two identical formulas.
@@ -69,20 +73,34 @@ def _locate(md: Markdown, tex: str) -> tuple[str, int | None]:
     if file is None:
         return "<page>", None
     source = Path(file.abs_src_path).read_text(encoding="utf-8")
-    first_line = tex.strip().splitlines()[0] if tex.strip() else tex
-    index = source.find(first_line)
-    return file.src_uri, source.count("\n", 0, index) + 1 if index >= 0 else None
+    lines = tex.strip().splitlines() or [tex]
+    # Inline TeX may begin a longer formula too: with its closing delimiter it is this one.
+    found = (source.find(text) for text in (tex + "$", tex + "\\)", lines[0]))
+    index = next((at for at in found if at >= 0), -1)
+    path = os.path.relpath(file.abs_src_path)  # site builders run in the project's folder
+    return path, source.count("\n", 0, index) + 1 if index >= 0 else None
+
+
+def _raise(error: EngineError) -> None:
+    raise error
 
 
 class MathExtension(Extension):
-    """Registers the tree processor; ``errors`` is ``raise`` (a build) or ``box`` (a preview server)."""
+    """Registers the tree processor; ``errors`` is ``raise`` (a build) or ``box`` (a preview server).
+
+    ``fail`` lets a site builder raise the error as its own kind, which it reports without a traceback.
+    """
 
     def __init__(self, **kwargs) -> None:
-        self.config = {"errors": ["raise", "raise: stop at a malformed formula; box: show it on the page"]}
+        self.config = {
+            "errors": ["raise", "raise: stop at a malformed formula; box: show it on the page"],
+            "fail": [_raise, "called with the error of a malformed formula, to raise it"],
+        }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(MathTreeprocessor(md, self.getConfig("errors")), "downhill-math", 15)
+        processor = MathTreeprocessor(md, self.getConfig("errors"), self.getConfig("fail"))
+        md.treeprocessors.register(processor, "downhill-math", 15)
 
 
 def makeExtension(**kwargs) -> MathExtension:
