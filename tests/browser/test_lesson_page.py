@@ -161,6 +161,28 @@ def test_math_arrives_typeset_with_no_math_script_and_the_diagram_is_drawn(visit
     reader.assert_clean()
 
 
+FAR_DIAGRAMS = "contributing/writing-a-lesson/"  # its diagram is screens below the top
+
+
+@pytest.mark.parametrize("printing", ["print media", "beforeprint"])
+def test_a_diagram_far_from_the_screen_waits_until_the_page_is_printed(visit, printing):
+    reader = visit()
+    reader.page.add_init_script("window.requestIdleCallback = () => 0")  # never idle: only printing draws it
+    requests: list[str] = []
+    reader.page.on("request", lambda request: requests.append(request.url))
+    page = reader.open(FAR_DIAGRAMS)
+    assert page.evaluate("document.querySelector('pre.mermaid').getBoundingClientRect().top > 3 * innerHeight")
+    assert page.locator("pre.mermaid").count() == 1 and page.locator("div.mermaid").count() == 0
+    assert not [url for url in requests if "mermaid.esm" in url]  # Mermaid itself is not even fetched
+    if printing == "print media":
+        page.emulate_media(media="print")  # what tools/course_pdf.py does before it prints
+    else:
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.locator("div.mermaid").wait_for(state="attached")
+    assert page.locator("pre.mermaid").count() == 0  # the drawing, never the source
+    reader.assert_clean()
+
+
 def test_solution_expands_to_show_executed_code_and_output(visit):
     reader = visit()
     page = reader.open(LESSON)
