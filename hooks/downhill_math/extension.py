@@ -2,15 +2,17 @@
 
 Arithmatex (``generic: true``) parses the page's ``$…$``, ``\\(…\\)``, ``$$…$$`` and ``\\begin{…}`` math and
 leaves each formula as TeX in a ``.arithmatex`` element; this extension's tree processor replaces that TeX
-with KaTeX's HTML. It is a Markdown extension, not a MkDocs hook, so any Python-Markdown site builder runs it.
+with KaTeX's output. It is a Markdown extension, not a MkDocs hook, so any Python-Markdown site builder runs it.
 
 A formula KaTeX rejects stops the build with ``path:line`` (``errors: raise``), or, under ``mkdocs serve``
-(``errors: box``), shows KaTeX's message in a red box where the formula was, as the engine does for a block.
+(``errors: box``), shows KaTeX's message in a red box where the formula was (``.dh-math-error``,
+downhill.css), as the engine does for a block.
 """
 
 from __future__ import annotations
 
 import html
+import logging
 import os
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
@@ -22,6 +24,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from downhill_math.katex import MathError, render
 
+log = logging.getLogger("mkdocs.plugins.downhill.math")  # a name MkDocs shows; MkDocs itself is not imported
 INLINE_WRAP = ("\\(", "\\)")  # arithmatex's generic defaults
 BLOCK_WRAP = ("\\[", "\\]")
 
@@ -54,6 +57,7 @@ class MathTreeprocessor(Treeprocessor):
         if self.errors == "raise":
             self.fail(error)
             raise error
+        log.warning("%s", error.format())
         return f'<span class="dh-math-error" role="alert">{html.escape(error.format())}</span>'
 
 
