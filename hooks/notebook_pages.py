@@ -2,7 +2,7 @@
 
 mkdocs-jupyter executes each notebook at build and renders it with nbconvert. Its HTML loads MathJax and
 Mermaid from a CDN, and gives every figure the alt text "No description has been provided for this image".
-This adapter removes the CDN scripts (KaTeX, vendored, typesets the notebook's math: katex-init.js), takes
+This adapter removes the CDN scripts, typesets the notebook's math with KaTeX (``downhill_math``), takes
 each figure's alt text from its cell's ``alt`` metadata (nbconvert's own convention, which its current
 templates no longer read), lets the keyboard reach code that scrolls sideways, turns nbconvert's heading
 anchors into Material's, and adds the download link under the title. A figure without alt text stops the
@@ -21,6 +21,8 @@ from pathlib import Path
 import nbformat
 from downhill_engine import environment
 from downhill_engine.errors import BuildError, EngineError
+from downhill_math.dollars import typeset
+from downhill_math.katex import MathError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -30,6 +32,7 @@ CDN_SCRIPTS = (
     re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.DOTALL),
     re.compile(r"<script type=\"module\">(?:(?!</script>).)*?mermaid.*?</script>", re.DOTALL),
 )
+MARKDOWN_CELL = re.compile(r'(<div class="[^"]*\bjp-RenderedMarkdown\b[^"]*"[^>]*>)(.*?)(</div>)', re.DOTALL)
 CELL = re.compile(r'id="cell-id=(?P<id>[^"]+)"')
 IMAGE = re.compile(r"<img\b(?P<attributes>[^>]*?)\s*/?>")
 ALT = re.compile(r'\s+alt="[^"]*"')
@@ -76,6 +79,7 @@ def on_page_content(content: str, page, config, files) -> str:
     shown = _shown_path(path, config)
     try:
         content = _with_alt_text(content, nbformat.read(path, as_version=4), shown)
+        content = _with_math(content, shown)
     except EngineError as error:
         if _state["command"] != "serve":
             raise PluginError(str(BuildError([error]))) from None
@@ -109,6 +113,18 @@ def _with_alt_text(content: str, notebook, shown: str) -> str:
             segment = IMAGE.sub(lambda image, tag=tag: tag + ALT.sub("", image["attributes"]) + ">", segment)
         parts.append(segment)
     return "".join(parts)
+
+
+def _with_math(content: str, shown: str) -> str:
+    """The Markdown cells' ``$…$`` and ``$$…$$`` typeset by KaTeX, as a lesson's are."""
+
+    def cell(match: re.Match) -> str:
+        try:
+            return match[1] + typeset(match[2]) + match[3]
+        except MathError as error:
+            raise EngineError(shown, None, "KaTeX cannot typeset a formula in a Markdown cell", str(error)) from None
+
+    return MARKDOWN_CELL.sub(cell, content)
 
 
 def _with_download_link(content: str, name: str) -> str:

@@ -27,5 +27,6 @@ def project_config(hooks: list[str], nav: list, **overrides) -> str:
         **overrides,
     )
     config.pop("watch", None)
-    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])  # the project's, not the fixture's
+    if "custom_dir" in config["theme"]:  # the project's theme overrides, wherever the fixture site is
+        config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
     return yaml.safe_dump(config)

@@ -165,50 +165,41 @@ def test_a_glossary_term_is_marked_once_per_section_and_never_in_a_heading(visit
     reader.assert_clean()
 
 
-def test_math_is_typeset_and_the_diagram_drawn(visit, scroll_to_end):
+def test_math_arrives_typeset_with_no_math_script_and_the_diagram_is_drawn(visit):
     reader = visit()
+    scripts: list[str] = []
+    reader.page.on("request", lambda request: request.resource_type == "script" and scripts.append(request.url))
     page = reader.open("fixtures/math_and_mermaid/")
-    assert page.locator(".katex").count() >= 3
-    assert page.locator(".katex-display").count() == 1
+    assert page.locator(".arithmatex > .katex > math").count() >= 3
+    assert page.locator('div.arithmatex math[display="block"]').count() == 1
     page.locator("div.mermaid").wait_for()
-    lesson = reader.open(LESSON)
-    scroll_to_end(lesson)  # formulas are typeset as they near the screen
-    shown = "[...document.querySelectorAll('.arithmatex')].filter((e) => e.getClientRects().length)"
-    lesson.wait_for_function(f"{shown}.every((e) => e.querySelector('.katex'))")
-    assert lesson.locator(".katex").count() >= 3
+    lesson = reader.open("lessons/least-squares/")  # every formula, far down the page too, with no scrolling
+    untypeset = "[...document.querySelectorAll('.arithmatex')].filter((e) => !e.querySelector('.katex math'))"
+    assert lesson.locator(".arithmatex").count() > 20 and lesson.evaluate(f"{untypeset}.length") == 0
+    assert not [url for url in scripts if "katex" in url], scripts
     reader.screenshot("math-lesson")
     reader.assert_clean()
 
 
-TYPESET = "[...document.querySelectorAll('.arithmatex')].filter((e) => e.querySelector('.katex')).length"
+FAR_DIAGRAMS = "contributing/writing-a-lesson/"  # its diagram is screens below the top
 
 
-def test_math_is_typeset_as_it_nears_the_screen_and_all_of_it_for_print(visit):
+@pytest.mark.parametrize("printing", ["print media", "beforeprint"])
+def test_a_diagram_far_from_the_screen_waits_until_the_page_is_printed(visit, printing):
     reader = visit()
-    page = reader.open("lessons/least-squares/")
-    total = page.locator(".arithmatex").count()
-    at_load = page.evaluate(TYPESET)
-    assert 0 < at_load < total, (at_load, total)
-    page.evaluate(  # the last formula on screen: not in a closed solution, not in the print-only answer key
-        "[...document.querySelectorAll('.arithmatex')].filter((e) => e.getClientRects().length).at(-1)"
-        ".dataset.test = 'far'"
-    )
-    far = page.locator("[data-test=far]")
-    assert far.locator(".katex").count() == 0
-    far.scroll_into_view_if_needed()
-    far.locator(".katex").first.wait_for()
-    assert page.evaluate(TYPESET) > at_load
-    page.emulate_media(media="print")  # what tools/course_pdf.py does before it prints
-    page.wait_for_function(f"{TYPESET} === {total}", timeout=10_000)
-    reader.assert_clean()
-
-
-def test_the_browsers_print_typesets_every_formula_first(visit):
-    reader = visit()
-    page = reader.open("lessons/least-squares/")
-    total = page.locator(".arithmatex").count()
-    assert page.evaluate(TYPESET) < total
-    assert page.evaluate(f"window.dispatchEvent(new Event('beforeprint')), {TYPESET}") == total  # synchronously
+    reader.page.add_init_script("window.requestIdleCallback = () => 0")  # never idle: only printing draws it
+    requests: list[str] = []
+    reader.page.on("request", lambda request: requests.append(request.url))
+    page = reader.open(FAR_DIAGRAMS)
+    assert page.evaluate("document.querySelector('pre.mermaid').getBoundingClientRect().top > 3 * innerHeight")
+    assert page.locator("pre.mermaid").count() == 1 and page.locator("div.mermaid").count() == 0
+    assert not [url for url in requests if "mermaid.esm" in url]  # Mermaid itself is not even fetched
+    if printing == "print media":
+        page.emulate_media(media="print")  # what tools/course_pdf.py does before it prints
+    else:
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.locator("div.mermaid").wait_for(state="attached")
+    assert page.locator("pre.mermaid").count() == 0  # the drawing, never the source
     reader.assert_clean()
 
 

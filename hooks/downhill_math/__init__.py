@@ -1,0 +1,1 @@
+"""Math typeset during the build with KaTeX, so pages ship the markup and no typesetting script."""
