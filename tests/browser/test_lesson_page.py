@@ -79,8 +79,8 @@ def test_progress_and_scores_survive_reload_and_instant_navigation(visit):
     quiz(page, "maximize").get_by_label("minimize 1 / g").check()
     quiz(page, "trust-the-result").get_by_label("success and message").check()
     page.get_by_role("button", name="Mark this lesson complete").click()
-    assert "2 of 5 correct" not in page.locator(".dh-quiz-score").inner_text()
-    assert "1 of 5 correct (2 answered)" in page.locator(".dh-quiz-score").inner_text()
+    assert "2 of 6 correct" not in page.locator(".dh-quiz-score").inner_text()
+    assert "1 of 6 correct (2 answered)" in page.locator(".dh-quiz-score").inner_text()
 
     page.reload()
     page.wait_for_load_state("networkidle")
