@@ -90,8 +90,7 @@ def stamp(pdf: bytes, slots: Iterable[Slot], style: Style) -> bytes:
         _add_fonts(page)
         drawn = b"".join(_draw(slot, style) for slot in on_page)
         before, after = (writer._add_object(_stream(data)) for data in (b"q\n", b"Q\n" + drawn))
-        old = page.raw_get("/Contents")
-        streams = list(old.get_object()) if isinstance(old.get_object(), ArrayObject) else [old]
+        streams = _streams(page)
         page[NameObject("/Contents")] = ArrayObject([before, *streams, after])
     out = io.BytesIO()
     writer.write(out)
@@ -138,6 +137,14 @@ def _add_fonts(page) -> None:
                 NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
             }
         )
+
+
+def _streams(page) -> list:
+    """The page's content streams as references, whether it has none, one, or an array of them."""
+    if "/Contents" not in page:
+        return []
+    old = page.raw_get("/Contents")
+    return list(old.get_object()) if isinstance(old.get_object(), ArrayObject) else [old]
 
 
 def _stream(data: bytes) -> DecodedStreamObject:
