@@ -10,8 +10,8 @@ The numbers are drawn in Helvetica, a font every PDF reader has, so nothing is e
 are 556/1000 em wide, so a number's width is known without a font file. They are marked as artifacts,
 outside the tagged structure, where the link around each box already stands for the entry.
 
-Only the changed objects are appended to the file (an incremental update), so the book itself, its outline
-and tags, stay byte for byte as Chromium wrote them.
+Only the changed pages and the numbers are appended to the file (pdf_update.py), so the book itself, its
+outline and tags, stay byte for byte as Chromium wrote them.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pypdf import PdfReader, PdfWriter
+from pdf_update import Update
+from pypdf import PdfReader
 from pypdf.generic import (
     ArrayObject,
     DecodedStreamObject,
@@ -79,27 +80,27 @@ def find_slots(reader: PdfReader, ids: Sequence[str], prefix: str) -> dict[str, 
     return {one: found[one][0] for one in ids}
 
 
-def stamp(pdf: bytes, slots: Iterable[Slot], style: Style) -> bytes:
-    """``pdf`` with each slot's number drawn in its box, as an incremental update of the file."""
-    writer = PdfWriter(io.BytesIO(pdf), incremental=True)
+def stamp(pdf: bytes, reader: PdfReader, slots: Iterable[Slot], style: Style) -> bytes:
+    """``pdf`` (read by ``reader``) with each slot's number drawn in its box, as an incremental update."""
+    update = Update(pdf, reader)
     by_page: dict[int, list[Slot]] = {}
     for slot in slots:
         by_page.setdefault(slot.page, []).append(slot)
     for index, on_page in sorted(by_page.items()):
-        page = writer.pages[index]
-        _add_fonts(page)
+        page = reader.pages[index]
         drawn = b"".join(_draw(slot, style) for slot in on_page)
-        before, after = (writer._add_object(_stream(data)) for data in (b"q\n", b"Q\n" + drawn))
-        streams = _streams(page)
-        page[NameObject("/Contents")] = ArrayObject([before, *streams, after])
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+        before, after = (update.add(_stream(data)) for data in (b"q\n", b"Q\n" + drawn))
+        changed = _copy(page)
+        changed[NameObject("/Resources")] = _with_fonts(_resources(page))
+        changed[NameObject("/Contents")] = ArrayObject([before, *_streams(page), after])
+        update.replace(page.indirect_reference, changed)
+    return update.write()
 
 
 def number_contents(pdf: bytes, ids: Sequence[str], prefix: str, style: Style) -> bytes:
     """``pdf`` with the page number of every entry in ``ids`` written into the contents."""
-    return stamp(pdf, find_slots(PdfReader(io.BytesIO(pdf)), ids, prefix).values(), style)
+    reader = PdfReader(io.BytesIO(pdf))
+    return stamp(pdf, reader, find_slots(reader, ids, prefix).values(), style)
 
 
 def _draw(slot: Slot, style: Style) -> bytes:
@@ -118,16 +119,20 @@ def _draw(slot: Slot, style: Style) -> bytes:
     ).encode("ascii")
 
 
-def _add_fonts(page) -> None:
-    """Name both Helveticas in the page's resources (the standard 14 fonts need no file)."""
-    resources = page.get("/Resources")
-    if resources is None:
-        resources = page[NameObject("/Resources")] = DictionaryObject()
-    resources = resources.get_object()
-    fonts = resources.get("/Font")
-    if fonts is None:
-        fonts = resources[NameObject("/Font")] = DictionaryObject()
-    fonts = fonts.get_object()
+def _resources(page) -> DictionaryObject:
+    """The page's resources, which it may inherit from the page tree above it."""
+    node = page
+    while node is not None:
+        if "/Resources" in node:
+            return node["/Resources"].get_object()
+        node = node.get("/Parent")
+    return DictionaryObject()
+
+
+def _with_fonts(resources: DictionaryObject) -> DictionaryObject:
+    """A copy of ``resources`` that also names both Helveticas (the standard 14 fonts need no file)."""
+    changed = _copy(resources)
+    fonts = changed[NameObject("/Font")] = _copy(resources.get("/Font", DictionaryObject()).get_object())
     for name, base in FONTS.values():
         fonts[NameObject(name)] = DictionaryObject(
             {
@@ -137,6 +142,12 @@ def _add_fonts(page) -> None:
                 NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
             }
         )
+    return changed
+
+
+def _copy(dictionary: DictionaryObject) -> DictionaryObject:
+    """A shallow copy that keeps references as references, so the copy points to the same objects."""
+    return DictionaryObject({key: dictionary.raw_get(key) for key in dictionary})
 
 
 def _streams(page) -> list:
