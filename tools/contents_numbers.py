@@ -1,10 +1,10 @@
 """Write the contents' page numbers into a course PDF that Chromium printed once (tools/course_pdf.py).
 
 Where a lesson starts is only known once the book is printed, and printing it again to show the numbers
-doubles the time. So the contents are printed with an empty box of fixed size where each number goes, and
-the box links to a mark at the start of its entry. Both ends of that link are in the PDF: the link's
-rectangle is the box, its destination is the page. This reads them back and draws each number in its box,
-right-aligned on the box's bottom edge, which course_pdf.js puts on the line's baseline.
+costs a second print of the whole book. So the contents are printed with an empty box of fixed size where
+each number goes, and the box links to a mark at the start of its entry. Both ends of that link are in the
+PDF: the link's rectangle is the box, its destination is the page. This reads them back and draws each
+number in its box, right-aligned on the box's bottom edge, which course_pdf.js puts on the line's baseline.
 
 The numbers are drawn in Helvetica, a font every PDF reader has, so nothing is embedded, and all its digits
 are 556/1000 em wide, so a number's width is known without a font file. They are marked as artifacts,

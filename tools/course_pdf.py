@@ -6,7 +6,7 @@ browser the site is tested in, so math, diagrams, figures and widgets come out a
 serves the site on localhost only and refuses any other request, waits for KaTeX and Mermaid, lets
 course_pdf.js add the cover and the contents, and prints once. The contents are printed with an empty box
 for each page number; contents_numbers.py then reads from the PDF's links where each entry starts and
-writes the numbers into the boxes, which takes a second where a second print took as long as the first.
+writes the numbers into the boxes, in a few seconds where a second print of the whole book took minutes.
 Chromium makes the outline (bookmarks) from the headings, and the page numbers from
 docs/stylesheets/print.css.
 
