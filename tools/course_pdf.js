@@ -3,6 +3,7 @@
 // Nothing here runs on the site itself.
 window.downhillPdf = (() => {
   const book = () => document.getElementById("print-site-page")
+  const SLOT = "dh-page-" // the id of an entry's start mark is this and the entry's id
 
   // A heading's text without Material's permalink mark.
   const headingText = (heading) => {
@@ -44,24 +45,43 @@ window.downhillPdf = (() => {
     }
   }
 
-  // The contents, in nav order, with a slot for each entry's page number (filled in by number()).
+  // The contents, in nav order. Each entry ends in an empty slot of fixed size for its page number, which
+  // course_pdf.py stamps after the one print: the slot links to a mark at the start of the entry's section,
+  // so the slot's link in the PDF says both where the number goes and which page it names.
   const contents = (list) => {
     const ol = document.createElement("ol")
     ol.className = "dh-toc"
     for (const entry of list) {
       const item = document.createElement("li")
       item.className = entry.module ? "dh-toc__module" : "dh-toc__page"
-      const link = document.createElement("a")
-      link.href = `#${entry.id}`
-      link.innerHTML = '<span class="dh-toc__title"></span><span class="dh-toc__leader"></span>' +
-        '<span class="dh-toc__number"></span>'
-      link.querySelector(".dh-toc__title").textContent = entry.title
-      link.querySelector(".dh-toc__number").dataset.target = entry.id
-      item.append(link)
+      item.innerHTML = '<div class="dh-toc__entry"><a class="dh-toc__link"><span class="dh-toc__title"></span>' +
+        '<span class="dh-toc__leader"></span></a><a class="dh-toc__number"></a></div>'
+      item.querySelector(".dh-toc__link").href = `#${entry.id}`
+      item.querySelector(".dh-toc__title").textContent = entry.title
+      const slot = item.querySelector(".dh-toc__number")
+      slot.href = `#${SLOT}${entry.id}`
+      slot.dataset.target = entry.id
       if (entry.children.length) item.append(contents(entry.children))
       ol.append(item)
     }
     return ol
+  }
+
+  // The mark each number slot links to: the first thing in the entry's section, so on its first page.
+  const markStarts = (list) => {
+    for (const entry of list) {
+      const mark = document.createElement("span")
+      mark.id = `${SLOT}${entry.id}`
+      document.getElementById(entry.id).prepend(mark)
+    }
+  }
+
+  // How the stamped numbers look: the slots' colour as 0-1 RGB, and the entries whose slot is bold.
+  const numberStyle = () => {
+    const slots = [...document.querySelectorAll(".dh-toc__number")]
+    const color = getComputedStyle(slots[0]).color.match(/[\d.]+/g).slice(0, 3).map((part) => Number(part) / 255)
+    const bold = slots.filter((slot) => Number(getComputedStyle(slot).fontWeight) >= 600)
+    return { color, bold: bold.map((slot) => slot.dataset.target) }
   }
 
   // The cover: the site's name and description, the day of the print, and the footer's line naming the
@@ -87,7 +107,8 @@ window.downhillPdf = (() => {
   const flatten = (list) => list.flatMap((entry) => [entry, ...flatten(entry.children)])
 
   return {
-    // Lay out the book; returns the cover's text, and the id of every contents entry for number().
+    // Lay out the book; returns the cover's text, the id of every contents entry, the prefix of the ids of
+    // their start marks, and how their numbers look.
     prepare(builtOn) {
       window.dispatchEvent(new Event("beforeprint")) // what a browser does before printing
       document.querySelectorAll("#print-site-page details").forEach((details) => { details.open = true })
@@ -100,14 +121,9 @@ window.downhillPdf = (() => {
       const nav = document.querySelector("#print-page-toc nav")
       nav.querySelectorAll(":scope > :not(h1)").forEach((old) => old.remove())
       nav.append(contents(list))
-      return { cover, ids: flatten(list).map((entry) => entry.id) }
-    },
-
-    // Write each entry's page number, found in a first print, into the contents.
-    number(pages) {
-      for (const slot of document.querySelectorAll(".dh-toc__number")) {
-        slot.textContent = String(pages[slot.dataset.target])
-      }
+      const all = flatten(list)
+      markStarts(all)
+      return { cover, ids: all.map((entry) => entry.id), slot: SLOT, style: numberStyle() }
     }
   }
 })()

@@ -4,9 +4,11 @@ The built site already has the course on one page, ``print_page/``: mkdocs-print
 page of the nav in order and makes their anchors unique. This prints that page in Debian's Chromium, the
 browser the site is tested in, so math, diagrams, figures and widgets come out as readers see them. It
 serves the site on localhost only and refuses any other request, waits for KaTeX and Mermaid, lets
-course_pdf.js add the cover and the contents, and prints twice: the first print tells on which page each
-entry starts, the second writes those pages into the contents. Chromium makes the outline (bookmarks) from
-the headings, and the page numbers from docs/stylesheets/print.css.
+course_pdf.js add the cover and the contents, and prints once. The contents are printed with an empty box
+for each page number; contents_numbers.py then reads from the PDF's links where each entry starts and
+writes the numbers into the boxes, in a few seconds where a second print of the whole book took minutes.
+Chromium makes the outline (bookmarks) from the headings, and the page numbers from
+docs/stylesheets/print.css.
 
 It imports neither MkDocs nor the build hooks: its only input is the built site.
 """
@@ -28,6 +30,8 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from contents_numbers import ContentsError, Style, number_contents
 
 PRINT_PAGE = "print_page/"
 PDF_NAME = "downhill.pdf"  # in the site folder, where the home page links to it
@@ -121,7 +125,7 @@ def make_pdf(
 
 
 def _print(context, base_url: str, day: str) -> bytes:
-    """Load the print page, check it is complete, and print it twice (see the module's docstring)."""
+    """Load the print page, check it is complete, print it once and number its contents (see the module's docstring)."""
     problems: list[str] = []
     origin = base_url.rstrip("/")
 
@@ -155,30 +159,17 @@ def _print(context, base_url: str, day: str) -> bytes:
         counted = Counter(problems)
         lines = [problem + (f" ({count} times)" if count > 1 else "") for problem, count in counted.items()]
         raise PdfError("the print page is not ready to print:\n  " + "\n  ".join(lines))
-    first = _pdf(page, final=False)
-    starts = _first_pages(first, book["ids"])
-    page.evaluate("pages => downhillPdf.number(pages)", starts)
-    second = _pdf(page, final=True)
-    if _first_pages(second, list(starts)) != starts:
-        raise PdfError("numbering the contents moved the pages; the contents would be wrong")
-    return second
+    style = Style(color=tuple(book["style"]["color"]), bold=frozenset(book["style"]["bold"]))
+    try:
+        numbered = number_contents(print_pdf(page), book["ids"], book["slot"], style)
+    except ContentsError as error:
+        raise PdfError(f"the contents cannot be numbered: {error}") from error
+    return numbered
 
 
-def _pdf(page, *, final: bool) -> bytes:
-    """The first print only finds pages: without tags and outline it takes a third less time, same layout."""
-    return page.pdf(outline=final, tagged=final, print_background=True, prefer_css_page_size=True)
-
-
-def _first_pages(pdf: bytes, ids: list[str]) -> dict[str, int]:
-    """The 1-based page each id is on: Chromium names a destination for every anchor a link points to."""
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(pdf))
-    named = {name.lstrip("/"): dest for name, dest in reader.named_destinations.items()}
-    missing = [one for one in ids if one not in named]
-    if missing:
-        raise PdfError(f"no destination in the PDF for contents entries {missing}")
-    return {one: reader.get_destination_page_number(named[one]) + 1 for one in ids}
+def print_pdf(page) -> bytes:
+    """The one print of the book, with its outline and tags."""
+    return page.pdf(outline=True, tagged=True, print_background=True, prefer_css_page_size=True)
 
 
 def _page_count(pdf: bytes) -> int:

@@ -13,11 +13,13 @@ import platform
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
 from course_pdf import PDF_NAME, build_date, make_pdf
 from mkdocs.utils.yaml import yaml_load
+from playwright.sync_api import Page
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,10 +28,24 @@ EPOCH_DAY = "1 January 1970"  # SOURCE_DATE_EPOCH=0
 
 
 @pytest.fixture(scope="module")
-def printed(served, browser, tmp_path_factory):
+def print_calls() -> list[dict]:
+    """The options of every print Chromium made for the PDF, filled in by `printed`."""
+    return []
+
+
+@pytest.fixture(scope="module")
+def printed(served, browser, tmp_path_factory, print_calls):
     site, base_url = served
     out = tmp_path_factory.mktemp("pdf") / "downhill.pdf"
-    return make_pdf(site, out, browser=browser, base_url=base_url, built_on=build_date({"SOURCE_DATE_EPOCH": "0"}))
+    real_pdf = Page.pdf
+
+    def counted(page, **options):
+        print_calls.append(options)
+        return real_pdf(page, **options)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Page, "pdf", counted)
+        return make_pdf(site, out, browser=browser, base_url=base_url, built_on=build_date({"SOURCE_DATE_EPOCH": "0"}))
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +55,8 @@ def reader(printed) -> PdfReader:
 
 @pytest.fixture(scope="module")
 def texts(reader) -> list[str]:
-    return [page.extract_text() for page in reader.pages]
+    """Each page's text, ligatures spelt out (NFKC): whether "fi" is one glyph depends on the font."""
+    return [unicodedata.normalize("NFKC", page.extract_text()) for page in reader.pages]
 
 
 @pytest.fixture(scope="module")
@@ -72,12 +89,27 @@ def test_contents_list_every_module_and_lesson_in_nav_order_then_the_glossary(te
     positions = [contents.find(title) for title in titles]
     assert -1 not in positions, f"missing from the contents: {[t for t in titles if t not in contents]}"
     assert positions == sorted(positions), "the contents are not in nav order"
+
+
+def test_each_contents_entry_names_the_page_its_title_is_printed_on(reader, texts, nav):
+    titles = [title for module, lessons in nav for title in [module, *(lessons or [])]]
+    lines = _lines(reader.pages[1])
     # An entry is the page's own title, which may go on past the nav's shorter one, then its page number.
-    entry = r"[^\n]*?\s(\d+)\s*$"
-    starts = [int(re.search(re.escape(title) + entry, contents, re.MULTILINE).group(1)) for title in titles]
+    starts = []
+    for title in titles:
+        entry = next((line for line in lines if line.startswith(title)), None)
+        found = entry and re.fullmatch(r".*?\s(\d+)", entry)
+        assert found, f"no page number after {title!r} in the contents: {lines}"
+        starts.append(int(found.group(1)))
     assert starts == sorted(starts) and starts[0] > 2
     for title, start in zip(titles, starts, strict=True):
-        assert title in texts[start - 1].replace("\n", " "), f"{title!r} does not start on page {start}"
+        assert title in " ".join(texts[start - 1].split()), f"{title!r} does not start on page {start}"
+
+
+def test_chromium_prints_the_book_once_with_its_outline_and_tags(print_calls, reader):
+    assert len(print_calls) == 1
+    assert print_calls[0]["outline"] and print_calls[0]["tagged"]
+    assert "/StructTreeRoot" in reader.trailer["/Root"] and reader.outline
 
 
 def test_bookmarks_nest_lessons_under_their_modules(reader, nav):
@@ -158,6 +190,12 @@ def test_first_pages_are_rendered_to_png_for_a_person_to_look_at(printed):
     rendered = sorted(ARTIFACTS.glob("page-*.png"))
     assert len(rendered) == 6
     assert all(path.stat().st_size > 2000 for path in rendered)
+
+
+def _lines(page) -> list[str]:
+    """A page's lines of text as laid out, ligatures spelt out and spacing made single, which depend on the fonts."""
+    layout = unicodedata.normalize("NFKC", page.extract_text(extraction_mode="layout"))
+    return [" ".join(line.split()) for line in layout.splitlines() if line.strip()]
 
 
 def _tree(items) -> list[tuple[str, list]]:
