@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import gzip
 import json
 from pathlib import Path
@@ -16,6 +17,13 @@ PAGE = """<html lang="en"><head><title>{title} - Site</title></head><body>
 <div class="highlight" data-pagefind-ignore><pre>print("CODE-TOKEN")</pre></div>
 <img alt="a figure" src="data:image/png;base64,QkFTRTY0VE9LRU4=">
 </article></body></html>"""
+
+
+def in_own_thread(coroutine):
+    """Run `coroutine` in a thread of its own: under pytest-xdist, a worker that ran a browser test has
+    Playwright's event loop running in this thread, and asyncio.run refuses to start a second one there."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def write_site(root: Path) -> Path:
@@ -46,7 +54,7 @@ def test_searchable_drops_data_uris_only():
 def test_index_holds_the_article_prose_and_inline_code_but_not_code_blocks(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # Pagefind resolves a relative output path against the working directory
     site = write_site(tmp_path / "site")
-    assert asyncio.run(build_index(site)) == 2
+    assert in_own_thread(build_index(site)) == 2
     records = [
         json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
         for path in (site / "pagefind" / "fragment").glob("*.pf_fragment")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 from test_budgets import KB, compressed_url  # noqa: F401 - the gzipped server is a fixture of that module
 
 LESSON = "lessons/hello-minimize/"
@@ -74,10 +75,14 @@ def test_results_are_reached_and_followed_with_the_keyboard(visit):
     assert page.evaluate(focused) == first == links.first.get_attribute("href")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(re.escape(first.split("#")[0])))
+    page.wait_for_load_state("networkidle")  # instant navigation has swapped the new page in
+    dialog = page.locator(".dh-search")
+    expect(dialog).to_be_hidden()  # following a result closed it
     page.keyboard.press("/")  # the dialog opens again, and Escape closes it
-    assert page.locator(".dh-search").is_visible()
+    expect(dialog).to_be_visible()
+    expect(page.get_by_role("searchbox", name="Search the course")).to_be_focused()
     page.keyboard.press("Escape")
-    assert not page.locator(".dh-search").is_visible()
+    expect(dialog).to_be_hidden()
     reader.assert_clean()
 
 

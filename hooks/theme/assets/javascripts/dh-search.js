@@ -83,7 +83,14 @@
   }
 
   // Arrow keys move between the search field and the results; Enter follows the focused result, as links do.
+  // Escape closes the dialog here rather than by the browser's own close request: after an instant navigation,
+  // Chromium ignored Escape on the reopened dialog (its close-watcher rules), leaving search stuck open.
   function navigate(event) {
+    if (event.key === "Escape") {
+      event.preventDefault()
+      dialog.close()
+      return
+    }
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return
     const stops = [dialog.querySelector(".dh-search__input"), ...dialog.querySelectorAll(".dh-search__results a")]
     const here = stops.indexOf(document.activeElement)
