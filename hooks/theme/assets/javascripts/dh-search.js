@@ -42,6 +42,7 @@
       if (event.target === dialog || event.target.closest("a[href]")) dialog.close() // backdrop, or a result followed
     })
     dialog.addEventListener("keydown", navigate)
+    dialog.addEventListener("focusout", keep)
     pagefind = import(new URL("pagefind.js", bundle).href).then(async api => {
       await api.options({ baseUrl: site.pathname, excerptLength: 24 })
       return api
@@ -99,6 +100,16 @@
     if (next < 0 || next >= stops.length) return
     event.preventDefault()
     stops[next].focus()
+  }
+
+  // A modal dialog keeps the focus. Instant navigation ends by following the new page's #fragment, and
+  // Chromium then drops the focus to the body: a reader who opened search while the page was arriving would
+  // be left typing into nothing. Focus that leaves for nowhere comes back to the field.
+  function keep(event) {
+    if (event.relatedTarget) return
+    setTimeout(() => {
+      if (dialog.open && !dialog.contains(document.activeElement)) dialog.querySelector(".dh-search__input").focus()
+    })
   }
 
   function open() {
