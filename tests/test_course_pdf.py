@@ -6,6 +6,9 @@ The PDF itself is tested in tests/browser/test_pdf.py.
 from __future__ import annotations
 
 import datetime
+import subprocess
+import sys
+from pathlib import Path
 
 import course_pdf
 import pytest
@@ -24,6 +27,14 @@ def test_without_chromium_make_pdf_stops_at_once_saying_how_to_install_it(monkey
     message = capsys.readouterr().err
     assert "sudo apt-get install chromium" in message
     assert "print_page" not in message  # it stopped before looking at the site
+
+
+def test_the_chromium_check_runs_on_python_without_the_projects_packages():
+    """`make pdf` runs the check before setup, with only the standard library (-S: no site-packages)."""
+    tool = Path(course_pdf.__file__)
+    check = subprocess.run([sys.executable, "-S", tool, "--check"], capture_output=True, text=True, check=False)
+    assert "ModuleNotFoundError" not in check.stderr
+    assert check.returncode in (0, 2)  # 0 with Chromium installed, 2 and the install hint without
 
 
 def test_a_site_without_the_print_page_is_refused_before_any_browser_starts(tmp_path):

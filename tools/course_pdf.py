@@ -31,8 +31,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from contents_numbers import ContentsError, Style, number_contents
-
 PRINT_PAGE = "print_page/"
 PDF_NAME = "downhill.pdf"  # in the site folder, where the home page links to it
 SCRIPT = Path(__file__).with_name("course_pdf.js")
@@ -126,6 +124,9 @@ def make_pdf(
 
 def _print(context, base_url: str, day: str) -> bytes:
     """Load the print page, check it is complete, print it once and number its contents (see the module's docstring)."""
+    # Imported here, not at the top: `make pdf` runs `--check` on the bare Python 3 before setup installs pypdf.
+    from contents_numbers import ContentsError, Style, number_contents
+
     problems: list[str] = []
     origin = base_url.rstrip("/")
 
