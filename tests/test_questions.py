@@ -11,7 +11,7 @@ GOOD = """# Page
 
 <!-- question: pick-two -->
 
-**Which are **even**? `code` and $x^2$ work here.**
+**Which are **even**? `x**2` and $x^2$ work here.**
 
 - [x] 2
   > Yes: divisible by two.
@@ -65,6 +65,8 @@ def test_widget_replaces_the_block_and_the_answer_key_names_correct_options():
     key = answer_key(questions)
     assert "Correct: A (2), C (4)." in key
     assert "B: No: odd." in key
+    assert "**Which are even? `x**2` and $x^2$ work here.** Correct" in key  # bold dropped, code kept
+    assert "<code>x**2</code>" in page or "`x**2`" in page
 
 
 def test_a_longer_fence_with_fences_inside_hides_its_markers_and_not_the_rest_of_the_page():

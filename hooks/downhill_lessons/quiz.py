@@ -23,6 +23,7 @@ QUOTE = re.compile(r"^\s{0,4}> ?(?P<text>.*)$")
 LABEL = re.compile(r"^(?P<label>Hint|Explanation):\s*(?P<text>.*)$")
 FENCE = re.compile(r"^\s*(?P<run>`{3,}|~{3,})")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+CODE_SPAN = re.compile(r"(?P<ticks>`+).+?(?P=ticks)")  # inline code, whose ** is Python's power
 EXAMPLE = """<!-- question: trust-the-result -->
 
 **Which field tells you whether to trust `x`?**
@@ -254,4 +255,10 @@ def replace_questions(markdown: str, questions: list[Question], lesson: str) -> 
 
 
 def _one_line(text: str) -> str:
-    return " ".join(line.strip() for line in text.splitlines()).replace("**", "") if text else ""
+    """The prompt on one line, without bold (the answer key sets it bold), but with code such as `x**2` intact."""
+    joined = " ".join(line.strip() for line in text.splitlines())
+    out, start = [], 0
+    for code in CODE_SPAN.finditer(joined):
+        out += [joined[start : code.start()].replace("**", ""), code.group()]
+        start = code.end()
+    return "".join([*out, joined[start:].replace("**", "")])
