@@ -66,7 +66,8 @@ def course_path(course: Course, metas: dict[str, LessonMeta], link: Link) -> str
         "</div>\n"
     ]
     for module, lessons in course.modules():
-        parts.append(f"\n### {module}\n")
+        page = course.module_page(module)
+        parts.append(f"\n### [{module}]({link(page)})\n" if page else f"\n### {module}\n")
         for lesson in lessons:
             level = metas[lesson.id].level if lesson.id in metas else ""
             parts.append(
