@@ -113,12 +113,16 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     def link(target: str) -> str:
         return posixpath.relpath(target, posixpath.dirname(src) or ".")
 
+    def url(target: str) -> str:
+        file = files.get_file_from_path(target)
+        return file.url_relative_to(page.file) if file else link(target)
+
     try:
         if lesson is not None:
             _add_notebook(source, lesson, page, config, files)
         if is_module_page(src):
             markdown += modules.module_sections(site.course.module_of_page(src), site.course, site.metas, link)
-        return assemble(markdown, source, _shown_path(_state["docs"], src), lesson, site, link)
+        return assemble(markdown, source, _shown_path(_state["docs"], src), lesson, site, link, url)
     except EngineError as error:
         return _report(error, markdown)
 
