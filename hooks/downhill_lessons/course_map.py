@@ -79,6 +79,11 @@ def _edge(start: tuple[float, float], end: tuple[float, float]) -> str:
 
 
 def _node(lesson_id: str, number: int, title: str, href: str, place: tuple[float, float]) -> str:
+    """A lesson's circle, number and label, as a link.
+
+    The link is ``xlink:href``, not ``href``: Material's instant navigation rewrites every ``[href]`` of a page
+    it swaps in by assigning ``element.href``, which an SVG link only has as a read-only property.
+    """
     x, y = place
     lines = textwrap.wrap(title, LABEL_CHARS) or [title]
     if len(lines) > 2:
@@ -88,7 +93,7 @@ def _node(lesson_id: str, number: int, title: str, href: str, place: tuple[float
         for index, line in enumerate(lines)
     )
     return (
-        f'<a class="dh-map__node" data-lesson="{lesson_id}" href="{html.escape(href)}" tabindex="-1">'
+        f'<a class="dh-map__node" data-lesson="{lesson_id}" xlink:href="{html.escape(href)}" tabindex="-1">'
         f"<title>Lesson {number}: {html.escape(title)}</title>"
         f'<circle class="dh-map__dot" cx="{x:.0f}" cy="{y:.0f}" r="{RADIUS}"/>'
         f'<text class="dh-map__number" x="{x:.0f}" y="{y + 4:.0f}">{number}</text>'

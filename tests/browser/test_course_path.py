@@ -113,7 +113,7 @@ def test_the_course_map_links_every_lesson_in_order_and_marks_a_completed_one(vi
     reader = visit()
     page = reader.open("")
     nodes = page.locator(".dh-map__node")
-    hrefs = [relative(page, href) for href in nodes.evaluate_all("ns => ns.map(n => n.getAttribute('href'))")]
+    hrefs = [relative(page, href) for href in nodes.evaluate_all("ns => ns.map(n => n.getAttribute('xlink:href'))")]
     listed = [
         relative(page, href)
         for href in page.locator(".dh-progress ~ ul > li > a").evaluate_all(
