@@ -244,7 +244,7 @@
       });
     });
     root.querySelector(".dh-progress__reset").addEventListener("click", function () {
-      if (window.confirm("Forget every completed lesson and quiz answer kept in this browser?")) {
+      if (window.confirm("Forget every completed lesson, quiz answer and confidence answer kept in this browser?")) {
         save(empty());
         draw();
       }
