@@ -65,3 +65,9 @@ def test_invalid_yaml_is_an_error_at_its_line_not_a_crash():
         validate("docs/lessons/a.md", GOOD.replace("level: beginner", "level: [beginner"), {"a", "earlier"})
     assert caught.value.format().startswith("docs/lessons/a.md:")
     assert "front matter is not valid YAML" in caught.value.format()
+
+
+def test_the_question_is_read_as_one_line_and_is_empty_when_missing():
+    page = GOOD + "\n**The question:** how low can it go,\nand how do I know?\n\n## Core ideas\n"
+    assert validate("docs/lessons/a.md", page, {"a", "earlier"}).question == "how low can it go, and how do I know?"
+    assert validate("docs/lessons/a.md", GOOD, {"a", "earlier"}).question == ""
