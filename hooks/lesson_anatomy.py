@@ -18,9 +18,9 @@ from downhill_engine.includes import SNIPPETS, Includes
 from downhill_engine.parse import parse_page
 from downhill_engine.plan import plan_page
 from downhill_engine.render import render_error
-from downhill_lessons import glossary, header, interview, notebook
-from downhill_lessons.course import Course, Lesson, is_lesson, lesson_id
-from downhill_lessons.metadata import LessonMeta, validate
+from downhill_lessons import glossary, header, interview, modules, notebook
+from downhill_lessons.course import Course, Lesson, is_lesson, is_module_page
+from downhill_lessons.metadata import LessonMeta, declared_id, validate
 from downhill_lessons.page import Site, assemble
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -50,30 +50,43 @@ def on_config(config):
 
 
 def on_nav(nav, config, files):
-    """Read the course from the navigation, and validate every lesson's front matter up front."""
-    modules = [
+    """Read the course from the navigation, and validate every lesson's front matter up front.
+
+    A lesson is known by the ``id`` in its front matter, so it is read before the course is built.
+    """
+    sections = [
         (item.title, [(child.file.src_uri, child.title) for child in item.children if child.is_page])
         for item in nav.items
         if item.is_section
     ]
-    course = Course.from_modules(modules)
     docs = Path(config.docs_dir)
+    texts = {
+        file.src_uri: (docs / file.src_uri).read_text(encoding="utf-8")
+        for file in files.documentation_pages()
+        if is_lesson(file.src_uri)
+    }
+    ids = {src: found for src, text in texts.items() if (found := declared_id(text))}
+    course = Course.from_modules(sections, ids)
     metas: dict[str, LessonMeta] = {}
     interviews: dict[str, str] = {}
     errors: dict[str, EngineError] = {}
-    for file in files.documentation_pages():
-        if not is_lesson(file.src_uri):
+    owners: dict[str, str] = {}  # lesson id → the lesson that has it
+    for src, text in texts.items():
+        path = _shown_path(docs, src)
+        lesson = course.get(src)
+        if lesson is None:
+            errors[src] = EngineError(path, None, "this lesson is not in the `nav` of mkdocs.yml")
             continue
-        path = _shown_path(docs, file.src_uri)
-        if course.get(file.src_uri) is None:
-            errors[file.src_uri] = EngineError(path, None, "this lesson is not in the `nav` of mkdocs.yml")
+        if lesson.id in owners:
+            other = _shown_path(docs, owners[lesson.id])
+            errors[src] = EngineError(path, None, f"lesson id {lesson.id!r} is already the `id` of {other}")
             continue
+        owners[lesson.id] = src
         try:
-            text = (docs / file.src_uri).read_text(encoding="utf-8")
-            metas[lesson_id(file.src_uri)] = validate(path, lesson_id(file.src_uri), text, course.ids)
-            interviews[lesson_id(file.src_uri)] = interview.section(text) or ""
+            metas[lesson.id] = validate(path, text, course.ids)
+            interviews[lesson.id] = interview.section(text) or ""
         except EngineError as error:
-            errors[file.src_uri] = error
+            errors[src] = error
     terms: list[glossary.Term] = []
     if (docs / GLOSSARY).exists():
         try:
@@ -100,10 +113,16 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     def link(target: str) -> str:
         return posixpath.relpath(target, posixpath.dirname(src) or ".")
 
+    def url(target: str) -> str:
+        file = files.get_file_from_path(target)
+        return file.url_relative_to(page.file) if file else link(target)
+
     try:
         if lesson is not None:
             _add_notebook(source, lesson, page, config, files)
-        return assemble(markdown, source, _shown_path(_state["docs"], src), lesson, site, link)
+        if is_module_page(src):
+            markdown += modules.module_sections(site.course.module_of_page(src), site.course, site.metas, link)
+        return assemble(markdown, source, _shown_path(_state["docs"], src), lesson, site, link, url)
     except EngineError as error:
         return _report(error, markdown)
 

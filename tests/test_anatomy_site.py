@@ -67,7 +67,7 @@ def test_the_real_course_builds_with_headers_and_answer_keys(project):
     notebook = nbformat.read(project / "site" / "lessons" / "hello-minimize.ipynb", as_version=4)
     assert "[A map of scipy.optimize](http" in notebook.cells[-1].source  # links point at the published site
     first = next(cell for cell in notebook.cells if cell.cell_type == "code")
-    assert first.metadata.downhill["source"] == "docs/lessons/hello-minimize.md:42"
+    assert first.metadata.downhill["source"] == "docs/lessons/hello-minimize.md:43"
 
 
 @pytest.mark.parametrize(
@@ -81,10 +81,16 @@ def test_the_real_course_builds_with_headers_and_answer_keys(project):
         (
             "prerequisites: [five-moves]",
             "prerequisites: [no-such-lesson]",
-            "docs/lessons/hello-minimize.md:4: unknown lesson id 'no-such-lesson'",
+            "docs/lessons/hello-minimize.md:5: unknown lesson id 'no-such-lesson'",
+        ),
+        ("id: hello-minimize\n", "", "docs/lessons/hello-minimize.md:1: front matter lacks `id`"),
+        (
+            "id: hello-minimize\n",
+            "id: five-moves\n",
+            "docs/lessons/hello-minimize.md: lesson id 'five-moves' is already the `id` of docs/lessons/five-moves.md",
         ),
     ],
-    ids=["malformed question", "unknown prerequisite"],
+    ids=["malformed question", "unknown prerequisite", "no id", "an id used twice"],
 )
 def test_a_malformed_lesson_stops_the_build_at_its_line(project, old, new, message):
     lesson = project / "docs" / "lessons" / "hello-minimize.md"

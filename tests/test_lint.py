@@ -22,47 +22,49 @@ FIXTURE_IDS = {"hello-minimize"}
 
 # Each fixture is good.md with one defect: the one finding it must give, its line, words its message must hold.
 BAD = [
-    ("front_matter.md", 3, ["`level`", "'expert'", "beginner, intermediate, advanced"]),
+    ("missing_id.md", 1, ["front matter lacks `id`"]),
+    ("front_matter.md", 4, ["`level`", "'expert'", "beginner, intermediate, advanced"]),
     ("front_matter_yaml.md", 2, ["not valid YAML", "Quote a value"]),
-    ("no_question.md", 12, ["add a paragraph starting with `**The question:**`", "after the `# ` title"]),
-    ("question_late.md", 27, ["move the `**The question:**` paragraph", "(line 14)"]),
-    ("core_ideas_bullets.md", 16, ["`## Core ideas` has 2 bullets", "add 1 more `- ` item", "3 to 6"]),
-    ("no_card.md", 20, ["add the card after this line", '`!!! abstract "Card"`', "`- **Breaks when:** …`"]),
-    ("card_entry.md", 22, ["the card lacks `- **Breaks when:** …`", "indented 4 spaces"]),
-    ("no_body.md", 25, ["add a section of your own after this line", "before `## Concept snapshot` (line 27)"]),
-    ("body_without_python.md", 27, ["```python block", "under `## A first call`"]),
-    ("body_after_next.md", 101, ["move `## A first call` above `## Concept snapshot` (line 27)"]),
-    ("snapshot_bullets.md", 35, ["`## Concept snapshot` has 6 bullets", "at most 5"]),
+    ("no_question.md", 13, ["add a paragraph starting with `**The question:**`", "after the `# ` title"]),
+    ("question_late.md", 28, ["move the `**The question:**` paragraph", "(line 15)"]),
+    ("core_ideas_bullets.md", 17, ["`## Core ideas` has 2 bullets", "add 1 more `- ` item", "3 to 6"]),
+    ("no_card.md", 21, ["add the card after this line", '`!!! abstract "Card"`', "`- **Breaks when:** …`"]),
+    ("card_entry.md", 23, ["the card lacks `- **Breaks when:** …`", "indented 4 spaces"]),
+    ("no_body.md", 26, ["add a section of your own after this line", "before `## Concept snapshot` (line 28)"]),
+    ("body_without_python.md", 28, ["```python block", "under `## A first call`"]),
+    ("body_after_next.md", 102, ["move `## A first call` above `## Concept snapshot` (line 28)"]),
+    ("snapshot_bullets.md", 36, ["`## Concept snapshot` has 6 bullets", "at most 5"]),
     (
         "one_exercise.md",
-        39,
+        40,
         [
             "`## Exercises` has 1 exercise with a solution",
             "add another `### Exercise 2: …` heading",
             '`??? success "Solution"` block containing a ```python block',
         ],
     ),
-    ("exercise_without_solution.md", 52, ["`### Exercise 2: a maximum` has no solution", '`??? success "Solution"`']),
-    ("solution_without_python.md", 56, ["solution to `### Exercise 2: a maximum` has no ```python block"]),
-    ("interview_no_answer.md", 68, ["interview question has no answer", "indented 4 spaces"]),
-    ("long_answer.md", 68, ["this interview answer has 70 words", "60 or fewer"]),
-    ("long_lesson.md", 11, ["the lesson reads in 21 minutes", "cut or split it to 20 minutes or less"]),
-    ("missing_section.md", 61, ["add a `## Interview questions` section", "before `## Check yourself` (line 63)"]),
-    ("three_questions.md", 71, ["`## Check yourself` has 3 questions", "add 1 more `<!-- question: id -->`"]),
-    ("bad_question.md", 97, ["question 'four' has no correct option", "`- [x]`"]),
-    ("next_without_link.md", 105, ["`## Next` has no link", "Markdown link"]),
-    ("out_of_order.md", 59, ["move `## Concept snapshot` above `## Exercises` (line 35)"]),
-    ("misnamed_section.md", 16, ["rename `## Core Ideas` to `## Core ideas`"]),
-    ("output_comment.md", 32, ["hand-written output `# → [2.]`", "`print`"]),
-    ("prompt.md", 60, ["`>>>` prompt", "`print`"]),
-    ("todo.md", 43, ["`TODO`", "Start at 10. TODO say why."]),
-    ("unclosed_fence.md", 57, ["never closed", "closing fence"]),
+    ("exercise_without_solution.md", 53, ["`### Exercise 2: a maximum` has no solution", '`??? success "Solution"`']),
+    ("solution_without_python.md", 57, ["solution to `### Exercise 2: a maximum` has no ```python block"]),
+    ("interview_no_answer.md", 69, ["interview question has no answer", "indented 4 spaces"]),
+    ("long_answer.md", 69, ["this interview answer has 70 words", "60 or fewer"]),
+    ("long_lesson.md", 12, ["the lesson reads in 21 minutes", "cut or split it to 20 minutes or less"]),
+    ("missing_section.md", 62, ["add a `## Interview questions` section", "before `## Check yourself` (line 64)"]),
+    ("three_questions.md", 72, ["`## Check yourself` has 3 questions", "add 1 more `<!-- question: id -->`"]),
+    ("bad_question.md", 98, ["question 'four' has no correct option", "`- [x]`"]),
+    ("next_without_link.md", 106, ["`## Next` has no link", "Markdown link"]),
+    ("out_of_order.md", 60, ["move `## Concept snapshot` above `## Exercises` (line 36)"]),
+    ("misnamed_section.md", 17, ["rename `## Core Ideas` to `## Core ideas`"]),
+    ("output_comment.md", 33, ["hand-written output `# → [2.]`", "`print`"]),
+    ("prompt.md", 61, ["`>>>` prompt", "`print`"]),
+    ("todo.md", 44, ["`TODO`", "Start at 10. TODO say why."]),
+    ("unclosed_fence.md", 58, ["never closed", "closing fence"]),
 ]
 
 
 def lint_fixture(name: str) -> list[lint.Finding]:
     path = FIXTURES / name
-    return lint_lesson(path.read_text(encoding="utf-8"), f"tests/fixtures/lint/{name}", FIXTURE_IDS | {path.stem})
+    own_id = path.stem.replace("_", "-")  # each fixture's `id`
+    return lint_lesson(path.read_text(encoding="utf-8"), f"tests/fixtures/lint/{name}", FIXTURE_IDS | {own_id})
 
 
 def shown(findings: list[lint.Finding]) -> str:
@@ -104,7 +106,7 @@ def test_each_rule_names_the_line_and_what_to_add(fixture, line, words):
 def test_every_form_of_hand_written_output_is_caught(comment):
     text = (FIXTURES / "good.md").read_text(encoding="utf-8").replace("x0=[0.0]).x)\n", f"x0=[0.0]).x)  {comment}\n")
     findings = lint_lesson(text, "docs/lessons/good.md", FIXTURE_IDS)
-    assert [(finding.line, comment in finding.message) for finding in findings] == [(32, True)], shown(findings)
+    assert [(finding.line, comment in finding.message) for finding in findings] == [(33, True)], shown(findings)
 
 
 def test_lines_inside_code_are_not_headings_or_sections():
@@ -181,7 +183,7 @@ def test_lint_command_exits_nonzero_only_on_findings(capsys):
     assert lint.main([str(FIXTURES / "good.md")]) == 0
     assert capsys.readouterr().out == ""
     assert lint.main([str(FIXTURES / "good.md"), str(FIXTURES / "todo.md")]) == 1
-    assert "todo.md:43: replace the `TODO` placeholder" in capsys.readouterr().out
+    assert "todo.md:44: replace the `TODO` placeholder" in capsys.readouterr().out
 
 
 def test_the_linter_never_imports_mkdocs():

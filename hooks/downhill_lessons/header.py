@@ -46,27 +46,48 @@ def _goals(meta: LessonMeta, course: Course, link: Link) -> str:
 
 
 def completion_control(lesson: Lesson) -> str:
-    """A toggle that records, in this browser only, that the reader finished the lesson."""
+    """A toggle that records, in this browser only, that the reader finished the lesson; then a confidence check.
+
+    The check appears once the lesson is marked complete; its answer is kept with the progress and shown on
+    the module page.
+    """
+    question = f"dh-confidence-{lesson.id}"
     return (
         f'\n<div class="dh-complete" data-lesson="{lesson.id}">\n'
         '<button type="button" class="md-button dh-complete__button" aria-pressed="false">'
         "Mark this lesson complete</button>\n"
-        '<span class="dh-complete__status" role="status" aria-live="polite"></span>\n</div>\n'
+        '<span class="dh-complete__status" role="status" aria-live="polite"></span>\n'
+        f'<div class="dh-confidence" role="group" aria-labelledby="{question}" hidden>\n'
+        f'<p class="dh-confidence__question" id="{question}">'
+        "Can you explain this lesson in 30 seconds without notes?</p>\n"
+        '<button type="button" class="md-button dh-confidence__answer" data-value="yes" aria-pressed="false">'
+        "Yes</button>\n"
+        '<button type="button" class="md-button dh-confidence__answer" data-value="not-yet" aria-pressed="false">'
+        "Not yet</button>\n"
+        "</div>\n</div>\n"
     )
 
 
 def course_path(course: Course, metas: dict[str, LessonMeta], link: Link) -> str:
-    """The home page's path through the course, with slots the progress script fills in."""
+    """The home page's path through the course, with slots the progress script fills in.
+
+    It is also the course map's text alternative: the same lessons, in the same order, as a list.
+    """
+    ids = " ".join(lesson.id for lesson in course.lessons)
     parts = [
-        f'<div class="dh-progress" data-total="{len(course.lessons)}">\n'
+        f'<div class="dh-progress" data-total="{len(course.lessons)}" data-lessons="{ids}">\n'
         '<p class="dh-progress__summary" role="status" aria-live="polite">'
         "Your progress is kept in this browser only.</p>\n"
         '<p><button type="button" class="md-button dh-progress__export">Export progress</button>\n'
+        '<button type="button" class="md-button dh-progress__import">Import progress</button>\n'
+        '<input type="file" class="dh-progress__file" accept=".json,application/json" hidden>\n'
         '<button type="button" class="md-button dh-progress__reset">Reset progress</button></p>\n'
+        '<p class="dh-progress__message" role="status" aria-live="polite"></p>\n'
         "</div>\n"
     ]
     for module, lessons in course.modules():
-        parts.append(f"\n### {module}\n")
+        page = course.module_page(module)
+        parts.append(f"\n### [{module}]({link(page)})\n" if page else f"\n### {module}\n")
         for lesson in lessons:
             level = metas[lesson.id].level if lesson.id in metas else ""
             parts.append(

@@ -150,7 +150,7 @@ def _sorted(found: Found, path: str) -> list[Finding]:
 def _front_matter(text: str, path: str, known_ids: set[str]) -> Found:
     """The build's own validation, so the linter never passes a page the build would stop on."""
     try:
-        metadata.validate(path, Path(path).stem, text, known_ids)
+        metadata.validate(path, text, known_ids)
     except EngineError as error:
         return [(error.line or 1, _message(error))]
     return []
@@ -443,7 +443,9 @@ def main(argv: list[str] | None = None) -> int:
     status = 0
     for path in paths:
         shown = display_path(path)
-        known = {other.stem for other in path.parent.glob("*.md")}
+        known = {
+            metadata.declared_id(other.read_text(encoding="utf-8")) or other.stem for other in path.parent.glob("*.md")
+        }
         findings = lint_lesson(path.read_text(encoding="utf-8"), shown, known)
         for finding in findings:
             print(finding.format())

@@ -10,12 +10,14 @@ from downhill_engine.errors import EngineError
 from downhill_engine.frontmatter import FrontMatterError, read_front_matter
 
 LEVELS = ("beginner", "intermediate", "advanced")
-FIELDS = ("title", "level", "prerequisites", "objectives", "reviewed")
+FIELDS = ("title", "id", "level", "prerequisites", "objectives", "reviewed")
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")  # the (address) of a [text](address) link
 EXAMPLE = """---
 title: Hello minimize
+id: hello-minimize         # stable: progress is kept under it; keep it when the file is renamed or moved
 level: beginner            # beginner, intermediate or advanced
-prerequisites: [gradient-descent]   # lesson ids: file names in docs/lessons without .md
+prerequisites: [gradient-descent]   # lesson ids: the `id` of each lesson to read first
 objectives:                # 3 to 5 things the reader will be able to do
   - Call minimize and read its OptimizeResult.
   - ...
@@ -35,6 +37,8 @@ class LessonMeta:
     prerequisites: tuple[str, ...]
     objectives: tuple[str, ...]
     reviewed: datetime.date
+    minutes: int = 0  # the reading time, and the page's question: what a module page lists for the lesson
+    question: str = ""
 
 
 def front_matter(text: str) -> tuple[dict, dict[str, int], int]:
@@ -42,7 +46,16 @@ def front_matter(text: str) -> tuple[dict, dict[str, int], int]:
     return read_front_matter(text.splitlines())
 
 
-def validate(path: str, lesson_id: str, text: str, known_ids: set[str]) -> LessonMeta:
+def declared_id(text: str) -> str | None:
+    """The lesson's ``id`` if its front matter is readable and gives a string; validation reports the rest."""
+    try:
+        value = front_matter(text)[0].get("id")
+    except FrontMatterError:
+        return None
+    return value if isinstance(value, str) else None
+
+
+def validate(path: str, text: str, known_ids: set[str]) -> LessonMeta:
     """Check a lesson's front matter; raise MetadataError naming the field, its line and an example."""
     try:
         data, where, _ = front_matter(text)
@@ -58,6 +71,9 @@ def validate(path: str, lesson_id: str, text: str, known_ids: set[str]) -> Lesso
         raise fail(missing[0], f"front matter lacks {', '.join(f'`{key}`' for key in missing)}")
     if not isinstance(data["title"], str) or not data["title"].strip():
         raise fail("title", "`title` must be a non-empty string")
+    lesson_id = data["id"]
+    if not isinstance(lesson_id, str) or not ID.match(lesson_id):
+        raise fail("id", f"`id` is {lesson_id!r}; use lowercase words joined by hyphens, e.g. hello-minimize")
     if data["level"] not in LEVELS:
         raise fail("level", f"`level` is {data['level']!r}; use one of {', '.join(LEVELS)}")
     prerequisites = data["prerequisites"] or []
@@ -78,7 +94,14 @@ def validate(path: str, lesson_id: str, text: str, known_ids: set[str]) -> Lesso
     if not isinstance(reviewed, datetime.date):
         raise fail("reviewed", f"`reviewed` must be a date written YYYY-MM-DD, not {reviewed!r}")
     return LessonMeta(
-        lesson_id, data["title"].strip(), data["level"], tuple(prerequisites), tuple(objectives), reviewed
+        lesson_id,
+        data["title"].strip(),
+        data["level"],
+        tuple(prerequisites),
+        tuple(objectives),
+        reviewed,
+        reading_minutes(text),
+        the_question(text),
     )
 
 
@@ -99,3 +122,21 @@ def reading_minutes(text: str) -> int:
         elif not line.lstrip().startswith("<!--"):
             prose_words += len(re.findall(r"[\w'’-]+", LINK_TARGET.sub("]", line)))
     return max(1, round(prose_words / 200 + code_lines / 15))
+
+
+QUESTION = re.compile(r"^\*\*The question:\*\*\s*(?P<text>.*)$")
+
+
+def the_question(text: str) -> str:
+    """The lesson's one-line question (the ``**The question:**`` paragraph, joined onto one line), or ""."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        match = QUESTION.match(line)
+        if match:
+            rest = [match["text"].strip()]
+            for more in lines[number + 1 :]:
+                if not more.strip():
+                    break
+                rest.append(more.strip())
+            return " ".join(part for part in rest if part)
+    return ""

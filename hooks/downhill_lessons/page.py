@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import glossary, header, interview, quiz, solutions
+from . import course_map, glossary, header, interview, quiz, solutions
 from .course import Course, Lesson
 from .header import Link
 from .metadata import LessonMeta, reading_minutes
 
 COURSE_PATH = "<!-- course-path -->"
+COURSE_MAP = "<!-- course-map -->"
 FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
 NEXT_HEADING = re.compile(r"^## Next\b.*$", re.MULTILINE)
 FIRST_QUESTION = re.compile(r"^[ \t]*<!--\s*question:", re.MULTILINE)
@@ -30,13 +31,19 @@ class Site:
     interviews: dict[str, str]  # lesson id → its interview-questions section, for the prep page
 
 
-def assemble(markdown: str, source: str, path: str, lesson: Lesson | None, site: Site, link: Link) -> str:
+def assemble(
+    markdown: str, source: str, path: str, lesson: Lesson | None, site: Site, link: Link, url: Link | None = None
+) -> str:
     """The page's final Markdown. ``source`` is the page as written, at ``path``, for questions and reading time.
+
+    ``url`` gives a page's final URL, for what Markdown does not rewrite (the course map's SVG links).
 
     Raises QuestionError, with the line, for a malformed question.
     """
     questions = quiz.find_questions(source, path)  # validated against the source: its lines are the author's
     page_id = lesson.id if lesson else path.rsplit("/", 1)[-1].removesuffix(".md")
+    if COURSE_MAP in markdown:
+        markdown = markdown.replace(COURSE_MAP, course_map.course_map(site.course, site.metas, url or link))
     if COURSE_PATH in markdown:
         markdown = markdown.replace(COURSE_PATH, header.course_path(site.course, site.metas, link))
     if interview.MARKER in markdown:

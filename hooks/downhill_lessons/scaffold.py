@@ -42,6 +42,7 @@ def scaffold(name: str, title: str, docs_dir: Path = ROOT / "docs", today: datet
         .replace("title: {{ title }}", f"title: {_yaml_string(title)}")
         .replace("{{ title }}", title)
         .replace("{{ reviewed }}", reviewed)
+        .replace("{{ id }}", name)
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     try:

@@ -21,6 +21,7 @@ from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+MOVED_LESSON = ROOT / "tests" / "fixtures" / "course" / "moved-lesson.md"  # its id is "before-the-move"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -49,7 +50,8 @@ def pytest_collection_modifyitems(items) -> None:
 def served(tmp_path_factory):
     """The project's site plus the anatomy fixture pages, built with a private cache and served locally.
 
-    The fixture pages are a module of the nav, before the glossary, so the course PDF prints them too.
+    The fixture pages are a module of the nav, before the glossary, so the course PDF prints them too. With
+    them is a lesson renamed and moved (tests/fixtures/course/moved-lesson.md): its file name is not its id.
 
     The server binds its port before the build, because Material's instant navigation only follows links
     whose sitemap URL has the page's own port (integrations/sitemap/index.ts keeps the port of site_url).
@@ -60,6 +62,7 @@ def served(tmp_path_factory):
     shutil.copy(ROOT / "mkdocs.yml", project / "project.yml")
     (project / "mkdocs.yml").write_text(_with_fixtures_in_nav())
     shutil.copytree(ROOT / "tests" / "fixtures" / "anatomy", project / "docs" / "fixtures")
+    shutil.copy(MOVED_LESSON, project / "docs" / "lessons" / MOVED_LESSON.name)
     handler = functools.partial(_QuietHandler, directory=str(project / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     base_url = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -83,6 +86,7 @@ def _with_fixtures_in_nav() -> str:
         {page.read_text().splitlines()[0].removeprefix("# "): f"fixtures/{page.name}"}
         for page in sorted((ROOT / "tests" / "fixtures" / "anatomy").glob("*.md"))
     ]
+    fixtures.append({"A lesson after its move": f"lessons/{MOVED_LESSON.name}"})
     glossary = next(index for index, item in enumerate(nav) if "Glossary" in item)
     nav.insert(glossary, {"Fixtures": fixtures})
     return "INHERIT: project.yml\n" + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)

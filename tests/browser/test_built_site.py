@@ -24,7 +24,9 @@ def test_every_page_has_edit_and_view_source_buttons_for_its_source(site_dir):
     for page in pages:
         folder = page.parent.relative_to(site_dir).as_posix()
         source = "index.md" if folder == "." else f"{folder}.md"
-        if not (docs / source).exists():
+        if not (docs / source).exists() and (docs / folder / "index.md").exists():
+            source = f"{folder}/index.md"  # a section's index page: a module's page
+        elif not (docs / source).exists():
             source = f"{folder}.ipynb"  # a notebook page: the button edits the notebook
         html = page.read_text(encoding="utf-8")
         edit = f"{repo}/{edit_uri}{source}"

@@ -69,7 +69,8 @@ def nav(served) -> list[tuple[str, list[str] | None]]:
     def kept(items) -> list[tuple[str, list[str] | None]]:
         found = []
         for item in items:
-            ((title, value),) = item.items()
+            # A page listed without a title (a module's page, modules/ID/index.md) is named by its path.
+            ((title, value),) = item.items() if isinstance(item, dict) else [(item, item)]
             if isinstance(value, list):
                 lessons = [lesson for lesson, _ in kept(value)]
                 found += [(title, lessons)] if lessons else []
