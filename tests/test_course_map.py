@@ -45,7 +45,8 @@ def test_each_prerequisite_is_one_arrow():
 
 def test_the_figure_is_hidden_from_screen_readers_and_has_a_caption_pointing_to_the_list():
     figure = drawn()
-    assert figure.find(f"{SVG}svg").get("aria-hidden") == "true"
+    assert figure.find(f".//{SVG}svg").get("aria-hidden") == "true"
+    assert figure.find("div").get("tabindex") == "0"  # its scrolling box, on a phone, is reached by keyboard
     assert "listed as text below" in figure.find("figcaption").text
 
 

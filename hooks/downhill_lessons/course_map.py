@@ -50,13 +50,16 @@ def course_map(course: Course, metas: dict[str, LessonMeta], url: Url) -> str:
     height = TOP + max(len(modules), 1) * ROW
     return (
         '<figure class="dh-map">'
-        f'<svg class="dh-map__svg" viewBox="0 0 {WIDTH} {height}" aria-hidden="true" focusable="false">'
+        # On a phone the drawing keeps a readable size and scrolls sideways; the keyboard can scroll it too.
+        '<div class="dh-map__scroll" tabindex="0" role="region" aria-label="Course map">'
+        f'<svg class="dh-map__svg" viewBox="0 0 {WIDTH} {height}" style="min-width: {WIDTH}px" aria-hidden="true" '
+        'focusable="false">'
         f'<defs><marker id="{MARKER}" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" '
         'orient="auto-start-reverse"><path class="dh-map__arrow" d="M0 0L8 4L0 8z"/></marker></defs>'
         + "".join(rows)
         + "".join(edges)
         + "".join(nodes)
-        + "</svg>"
+        + "</svg></div>"
         "<figcaption>The course map: each circle is a lesson, each arrow leads from a lesson to one that builds "
         "on it, and a filled circle is a lesson you marked complete. The same path is listed as text below."
         "</figcaption>"

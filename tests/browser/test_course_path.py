@@ -135,6 +135,21 @@ def test_the_course_map_links_every_lesson_in_order_and_marks_a_completed_one(vi
     reader.assert_clean()
 
 
+def test_on_a_phone_the_course_map_scrolls_sideways_at_full_size_rather_than_shrinking(visit):
+    page = visit().open("")
+    page.set_viewport_size({"width": 360, "height": 800})
+    scale = page.locator(".dh-map__svg").evaluate(
+        "svg => svg.getBoundingClientRect().width / svg.viewBox.baseVal.width"
+    )
+    assert scale >= 1  # labels at their stylesheet size, 11 px
+    scroller = page.locator(".dh-map__scroll")
+    assert scroller.evaluate("box => box.scrollWidth > box.clientWidth")
+    scroller.focus()  # a scrolling region the keyboard can reach
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('.dh-map__scroll').scrollLeft > 0")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # the page itself does not
+
+
 def export_from(page) -> Path:
     with page.expect_download() as download:
         page.get_by_role("button", name="Export progress").click()
