@@ -9,6 +9,9 @@ Gradient
 
 Step size
 :   How far a step goes. Also called the `learning rate`.
+
+Quasi-Newton method
+:   A method that learns the curvature from gradients.
 """
 
 
@@ -17,6 +20,7 @@ def test_terms_are_read_from_the_definition_list():
     assert [(term.name, term.slug, term.line) for term in terms] == [
         ("Gradient", "gradient", 3),
         ("Step size", "step-size", 6),
+        ("Quasi-Newton method", "quasi-newton-method", 9),
     ]
     assert terms[1].definition == "How far a step goes. Also called the learning rate."
 
@@ -28,7 +32,7 @@ def test_a_term_defined_twice_is_refused():
 
 def test_abbreviations_cover_case_and_plural():
     lines = abbreviations(read_terms(GLOSSARY, "docs/glossary.md"))
-    for form in ("Gradient", "gradient", "gradients", "Step size", "step sizes"):
+    for form in ("Gradient", "gradient", "gradients", "Step size", "step sizes", "quasi-Newton methods"):
         assert f"*[{form}]: " in lines
 
 

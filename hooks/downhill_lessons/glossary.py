@@ -57,7 +57,13 @@ def abbreviations(terms: list[Term]) -> str:
     """Abbreviation lines for every form of every term a sentence is likely to use."""
     lines = []
     for term in terms:
-        forms = {term.name, term.name[0].upper() + term.name[1:], term.name.lower()}
+        # Mid-sentence a term loses only its first capital: "quasi-Newton method", never "quasi-newton method".
+        forms = {
+            term.name,
+            term.name[0].upper() + term.name[1:],
+            term.name[0].lower() + term.name[1:],
+            term.name.lower(),
+        }
         forms |= {form + "s" for form in forms if not form.endswith("s")}
         definition = term.definition.replace("]", ")")
         lines += [f"*[{form}]: {definition}" for form in sorted(forms)]

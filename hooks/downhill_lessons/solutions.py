@@ -43,6 +43,7 @@ def print_copy(solutions: list[tuple[str, str]]) -> str:
         '<p class="dh-print-title" role="heading" aria-level="2">Solutions</p>\n',
     ]
     for title, body in solutions:
-        parts.append(f'<p class="dh-solutions__exercise"><strong>{title}</strong></p>\n\n{body}\n')
+        # markdown="span": a title such as "Predict `hess_inv`" keeps its inline code, not raw backticks.
+        parts.append(f'<p class="dh-solutions__exercise" markdown="span"><strong>{title}</strong></p>\n\n{body}\n')
     parts.append("</div>\n")
     return "\n".join(parts)
