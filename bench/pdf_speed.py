@@ -72,6 +72,8 @@ def main() -> None:
             printed = make_pdf(site, site / "downhill.pdf")
             met = "met" if printed.seconds < TARGET_SECONDS else "MISSED"
             print(f"{name:<24}{lessons:>8}{printed.pages:>7}{printed.size / 1e6:>7.1f}{printed.seconds:>9.1f}  [{met}]")
+            steps = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in printed.steps.items())
+            print(f"  where the time goes: {steps}")
 
 
 if __name__ == "__main__":

@@ -68,6 +68,7 @@ class Printed:
     pages: int
     size: int  # bytes
     seconds: float
+    steps: dict[str, float]  # seconds per step of the print, in order: where the time goes (bench/pdf_speed.py)
 
 
 def find_chromium() -> str:
@@ -103,6 +104,8 @@ def make_pdf(
     if not (site / PRINT_PAGE / "index.html").is_file():
         raise PdfError(f"{site / PRINT_PAGE / 'index.html'} is missing: build the site first (`make pdf` does)")
     day = spoken_date(built_on or build_date())
+    steps: dict[str, float] = {}
+    watch = _Stopwatch(steps)
     with contextlib.ExitStack() as stack:
         if base_url is None:
             base_url = stack.enter_context(_serve(site))
@@ -115,14 +118,28 @@ def make_pdf(
             stack.callback(browser.close)
         context = browser.new_context(color_scheme="light")
         stack.callback(context.close)
-        pdf = _print(context, base_url, day)
+        watch.lap("browser")
+        pdf = _print(context, base_url, day, watch)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(pdf)
     pages = _page_count(pdf)
-    return Printed(out, pages, len(pdf), time.perf_counter() - start)
+    return Printed(out, pages, len(pdf), time.perf_counter() - start, steps)
 
 
-def _print(context, base_url: str, day: str) -> bytes:
+class _Stopwatch:
+    """Records how long each named step since the previous one took, into ``steps``."""
+
+    def __init__(self, steps: dict[str, float]) -> None:
+        self.steps = steps
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.steps[name] = self.steps.get(name, 0.0) + now - self.last
+        self.last = now
+
+
+def _print(context, base_url: str, day: str, watch: _Stopwatch) -> bytes:
     """Load the print page, check it is complete, print it once and number its contents (see the module's docstring)."""
     # Imported here, not at the top: `make pdf` runs `--check` on the bare Python 3 before setup installs pypdf.
     from contents_numbers import ContentsError, Style, number_contents
@@ -143,17 +160,21 @@ def _print(context, base_url: str, day: str) -> bytes:
     page.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
     page.goto(f"{origin}/{PRINT_PAGE}", wait_until="networkidle")
+    watch.lap("load")
     page.emulate_media(media="print")
     page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach((image) => { image.loading = 'eager' })")
+    watch.lap("print media")
     for what, condition in READY.items():
         try:
             page.wait_for_function(condition, timeout=WAIT_MS)
         except Exception as error:  # Playwright's TimeoutError; its message names no page element
             raise PdfError(f"the {what} on the print page did not finish within {WAIT_MS // 1000} s") from error
+        watch.lap(what)
     page.evaluate("document.fonts.ready.then(() => true)")
     page.add_script_tag(path=str(SCRIPT))
     book = page.evaluate("day => downhillPdf.prepare(day)", day)
     problems += page.evaluate(BROKEN, SCREEN_ONLY)
+    watch.lap("contents")
     if not (book["cover"]["title"] and book["cover"]["versions"]):
         problems.append("the page has no site name or no footer line with the versions for the cover")
     if problems:
@@ -161,10 +182,13 @@ def _print(context, base_url: str, day: str) -> bytes:
         lines = [problem + (f" ({count} times)" if count > 1 else "") for problem, count in counted.items()]
         raise PdfError("the print page is not ready to print:\n  " + "\n  ".join(lines))
     style = Style(color=tuple(book["style"]["color"]), bold=frozenset(book["style"]["bold"]))
+    pdf = print_pdf(page)
+    watch.lap("print")
     try:
-        numbered = number_contents(print_pdf(page), book["ids"], book["slot"], style)
+        numbered = number_contents(pdf, book["ids"], book["slot"], style)
     except ContentsError as error:
         raise PdfError(f"the contents cannot be numbered: {error}") from error
+    watch.lap("page numbers")
     return numbered
 
 

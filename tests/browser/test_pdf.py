@@ -232,3 +232,9 @@ def _figure_alts(reader: PdfReader) -> list[str]:
 def test_the_home_page_links_to_the_pdf_where_make_pdf_writes_it(site_dir):
     home = (site_dir / "index.html").read_text()
     assert f'<a href="{PDF_NAME}" download>Download the whole course as a PDF</a>' in home
+
+
+def test_the_print_times_each_step_for_the_bench(printed):
+    steps = ["browser", "load", "print media", "math", "diagrams", "images", "contents", "print", "page numbers"]
+    assert list(printed.steps) == steps
+    assert sum(printed.steps.values()) <= printed.seconds
