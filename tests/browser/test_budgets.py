@@ -30,6 +30,7 @@ SEARCH_IDLE_LIMIT = 15 * KB  # search traffic on a load that does not search
 HTML_LIMIT = 300 * KB  # a lesson page's HTML, as a file
 ELEMENT_LIMIT = 6000  # DOM elements after load and scrolling: each one is layout and script work on a phone
 FIGURE_LIMIT = 150 * KB  # each figure, as a file
+NARROW_PHONE = 360  # CSS pixels: a small phone, where nothing but a scrolling box may be wider than the screen
 LESSONS = sorted(f"lessons/{page.stem}/" for page in (ROOT / "docs" / "lessons").glob("*.md"))
 SEARCH = re.compile(r"/(pagefind|search)/|search_index|workers/search")
 # A script a page may load only if it has what the script drives: the markup's selector, then the URL pattern.
@@ -70,6 +71,7 @@ class Weight:
     elements: int = 0
     scripts: list[str] = field(default_factory=list)
     features: set[str] = field(default_factory=set)  # what the page has for a script to drive
+    too_wide: list[str] = field(default_factory=list)  # what sticks out past a narrow phone's screen
 
     @property
     def total(self) -> int:
@@ -92,6 +94,8 @@ def weigh(browser, url: str, scroll_to_end) -> Weight:
     page.wait_for_load_state("networkidle")
     weight = Weight(elements=page.evaluate("document.getElementsByTagName('*').length"))
     weight.features = {name for name, (selector, _) in FEATURES.items() if page.locator(selector).count()}
+    page.set_viewport_size({"width": NARROW_PHONE, "height": 800})
+    weight.too_wide = page.evaluate(WIDER_THAN_THE_SCREEN)
     for request in finished:
         sizes = request.sizes()
         size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
@@ -105,6 +109,27 @@ def weigh(browser, url: str, scroll_to_end) -> Weight:
             weight.by_kind[request.resource_type] = weight.by_kind.get(request.resource_type, 0) + size
     context.close()
     return weight
+
+
+# Something wider than the screen and not inside a box that scrolls either scrolls the page sideways or, as
+# Material hides the root's overflow, is cut off: the innermost such elements, named with their text so
+# that the message finds them in the lesson.
+WIDER_THAN_THE_SCREEN = """() => {
+  if (document.documentElement.scrollWidth <= innerWidth) return []
+  const scrolls = (e) => ["auto", "scroll", "hidden"].includes(getComputedStyle(e).overflowX)
+  const inScroller = (e) => {  // the root's overflow-x: hidden (Material's) clips the page, it scrolls nothing
+    for (let p = e.parentElement; p !== document.documentElement; p = p.parentElement) if (scrolls(p)) return true
+    return false
+  }
+  const wide = [...document.querySelectorAll("article *")]
+    .filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !inScroller(e))
+  const innermost = wide.filter((e) => !wide.some((other) => other !== e && e.contains(other)))
+  const named = new Set(innermost.map((e) => e.closest(".arithmatex") ?? e))  // math: by its TeX source
+  return [...named].map((e) => {
+    const text = e.querySelector("annotation")?.textContent ?? e.textContent
+    return `${e.tagName.toLowerCase()}.${e.classList[0] ?? ""}: ${text.trim().slice(0, 70)}`
+  })
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -140,6 +165,11 @@ def test_a_lesson_page_has_at_most_6000_elements(weights, lesson, record_propert
     if elements == max(weights[other].elements for other in LESSONS):
         record_property("budget", f"most DOM elements, {lesson}: {elements}; limit {ELEMENT_LIMIT}")
     assert elements <= ELEMENT_LIMIT, f"{lesson} has {elements} elements after load"
+
+
+@pytest.mark.parametrize("page", within("sideways", "", *LESSONS))
+def test_nothing_sticks_out_past_a_narrow_phones_screen(weights, page):
+    assert weights[page].too_wide == [], f"wider than a {NARROW_PHONE} px screen: {weights[page].too_wide}"
 
 
 @pytest.mark.parametrize("page", within("scripts", "", *LESSONS))
