@@ -141,6 +141,16 @@ class Visit:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
+    def serious_violations(self) -> list[str]:
+        """axe-core's serious and critical violations on the open page, one line each, for an assertion's message."""
+        from axe_playwright_python.sync_playwright import Axe
+
+        return [
+            f"{violation['id']} ({violation['impact']}): {violation['help']}"
+            for violation in Axe().run(self.page).response["violations"]
+            if violation["impact"] in ("serious", "critical")
+        ]
+
     def assert_clean(self) -> None:
         assert self.errors == [], f"console errors: {self.errors}"
         assert self.offhost == [], f"requests that left localhost: {self.offhost}"
