@@ -40,7 +40,6 @@ CARD_ADD = (
 )
 
 HEADING = re.compile(r"^(?P<hashes>#{1,6}) (?P<title>.+?)\s*$")
-THE_QUESTION = re.compile(r"^\*\*The question:\*\*(?P<rest>.*)$")
 BULLET = re.compile(r"^[-*+] \S")
 CARD = re.compile(r'^!!! abstract "Card"\s*$')
 CARD_ENTRY = re.compile(r"^\s*[-*+] \*\*(?P<label>What|Applies when|Breaks when):\*\*")
@@ -208,7 +207,7 @@ def _sections(page: Page, found: Found) -> tuple[dict[str, int], list[tuple[int,
 
 def _the_question(page: Page, body_start: int) -> Found:
     first_section = next((n for n, level, _ in page.headings if level == 2), len(page.lines) + 1)
-    hits = list(page.matching(THE_QUESTION, body_start, len(page.lines)))
+    hits = list(page.matching(metadata.QUESTION, body_start, len(page.lines)))
     if not hits:
         title = next((n for n, level, _ in page.headings if level == 1 and n >= body_start), body_start - 1)
         add = "add a paragraph starting with `**The question:**` after the `# ` title, before the first `## ` section"
@@ -217,7 +216,7 @@ def _the_question(page: Page, body_start: int) -> Found:
     if line > first_section:
         return [(line, f"move the `**The question:**` paragraph above the first `## ` section (line {first_section})")]
     following = page.lines[line] if line < len(page.lines) else ""
-    if not match["rest"].strip() and not following.strip():
+    if not match["text"].strip() and not following.strip():
         return [(line, "`**The question:**` is empty; write the problem this lesson answers after it, on this line")]
     return []
 
