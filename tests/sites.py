@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import yaml
@@ -30,3 +31,15 @@ def project_config(hooks: list[str], nav: list, **overrides) -> str:
     if "custom_dir" in config["theme"]:  # the project's theme overrides, wherever the fixture site is
         config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
     return yaml.safe_dump(config)
+
+
+def warm_cache(dest: Path) -> Path:
+    """A private copy of the project's execution cache, when there is one.
+
+    `make test` builds the site first, so a full-course build on the copy only re-renders. Tests never
+    build into the real cache: under `-n auto` another test may be copying it while a build prunes it.
+    """
+    real = ROOT / ".cache" / "downhill"
+    if real.is_dir():
+        shutil.copytree(real, dest)
+    return dest

@@ -9,11 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sites import warm_cache
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_build_and_pytest_codeblocks_run_the_same_sessions(tmp_path):
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    cache = warm_cache(tmp_path / "cache")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DOWNHILL_CACHE_DIR": str(cache)}
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
         cwd=ROOT,
@@ -21,7 +24,7 @@ def test_build_and_pytest_codeblocks_run_the_same_sessions(tmp_path):
         check=True,
         capture_output=True,
     )
-    report = json.loads((ROOT / ".cache" / "downhill" / "report.json").read_text())
+    report = json.loads((cache / "report.json").read_text())
     built: dict[str, list[int]] = {}
     for block in report["blocks"]:
         lines = built.setdefault(block["page"], [])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from sites import ROOT, project_config, project_nav
+from sites import ROOT, project_config, project_nav, warm_cache
 
 HOOKS = ["executed_blocks.py", "lesson_anatomy.py", "notebook_pages.py"]
 
@@ -24,8 +24,7 @@ def project(tmp_path: Path) -> Path:
     """
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     shutil.copytree(ROOT / "snippets", tmp_path / "snippets")
-    if (ROOT / ".cache" / "downhill").is_dir():
-        shutil.copytree(ROOT / ".cache" / "downhill", tmp_path / ".cache")
+    warm_cache(tmp_path / ".cache")
     return tmp_path
 
 
