@@ -162,8 +162,8 @@ def test_math_and_diagrams_are_rendered_and_no_markup_leaks(texts):
 
 def test_questions_have_an_answer_key_and_solutions_end_the_lesson(texts):
     text = "\n".join(texts)
-    # pypdf puts a space after inline code: "(success  and message )"
-    assert "Correct: B (success and message)" in re.sub(r"\s+([).,])", r"\1", " ".join(text.split()))
+    # How pypdf spaces the words around inline code depends on the fonts' metrics, so compare without spaces.
+    assert "Correct:B(successandmessage)" in "".join(text.split())
     last_exercise = text.index("Exercise 3: stopped is not solved")  # Hello minimize's last exercise
     assert text.index("Solutions\n", last_exercise) < text.index("Answer key", last_exercise)
     assert text.rindex("Answer key") < text.index("Glossary\nEvery term")
