@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import nbformat
-from downhill_engine.errors import BuildError, EngineError
+from downhill_engine.errors import BuildError, EngineError, shown_path
 from downhill_engine.includes import SNIPPETS, Includes
 from downhill_engine.parse import parse_page
 from downhill_engine.plan import plan_page
@@ -191,7 +191,4 @@ def on_post_build(config) -> None:
 
 def _shown_path(docs: Path, src: str) -> str:
     """A page's path as contributors know it: from the project root, like the engine's messages."""
-    try:
-        return (docs / src).resolve().relative_to(_state["root"].resolve()).as_posix()
-    except ValueError:
-        return (docs / src).as_posix()
+    return shown_path(docs / src, _state["root"])

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import nbformat
 from downhill_engine import environment
-from downhill_engine.errors import BuildError, EngineError
+from downhill_engine.errors import BuildError, EngineError, shown_path
 from downhill_math.dollars import typeset
 from downhill_math.katex import MathError
 from mkdocs.exceptions import PluginError
@@ -76,7 +76,7 @@ def on_page_content(content: str, page, config, files) -> str:
     if not page.file.src_uri.endswith(".ipynb"):
         return content
     path = Path(page.file.abs_src_path)
-    shown = _shown_path(path, config)
+    shown = shown_path(path, Path(config.config_file_path).parent)
     try:
         content = _with_alt_text(content, nbformat.read(path, as_version=4), shown)
         content = _with_math(content, shown)
@@ -136,11 +136,3 @@ def _with_download_link(content: str, name: str) -> str:
     at = content.find(TITLE_END)
     at = at + len(TITLE_END) if at >= 0 else 0
     return content[:at] + link + content[at:]
-
-
-def _shown_path(path: Path, config) -> str:
-    root = Path(config.config_file_path).parent
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .cache import Cache
 from .check import check, check_figures
-from .errors import EngineError
+from .errors import EngineError, shown_path
 from .execute import Executor
 from .includes import Includes
 from .parse import Page, parse_page
@@ -63,7 +63,7 @@ class Builder:
 
     def parse(self, docs_path: str) -> Page:
         path = self.site.docs_dir / docs_path
-        relative = path.resolve().relative_to(self.site.root.resolve()).as_posix()
+        relative = shown_path(path, self.site.root)
         expanded = self.includes.expand(path.read_text(encoding="utf-8"), relative)
         return parse_page(relative, expanded)
 

@@ -2,6 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+
+def shown_path(path: Path | str, root: Path | str) -> str:
+    """``path`` as a contributor would type it: from ``root`` when inside it, else as given, never an error.
+
+    A docs folder reached through a symlink, or a file outside the project, must still get a message.
+    """
+    try:
+        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
 
 class EngineError(Exception):
     """An error in a page that a contributor can fix, located at ``path:line``."""

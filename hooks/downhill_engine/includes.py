@@ -13,7 +13,7 @@ from pathlib import Path
 import markdown
 from pymdownx.snippets import SnippetMissingError, SnippetPreprocessor
 
-from .errors import EngineError
+from .errors import EngineError, shown_path
 
 SNIPPETS = "snippets"  # the folder of included files, next to mkdocs.yml
 
@@ -109,7 +109,7 @@ class Includes:
         try:
             expanded = self._snippets.parse_snippets([line], file_name=str(self.root / here.path))
         except SnippetMissingError as error:
-            folders = ", ".join(self._relative(path) + "/" for path in self.snippet_dirs)
+            folders = ", ".join(shown_path(path, self.root) + "/" for path in self.snippet_dirs)
             raise IncludeError(
                 here.path, here.line, f"missing include: {error}", f"Include paths are relative to {folders}"
             ) from None
@@ -129,7 +129,7 @@ class Includes:
         shown = expanded[: len(numbered)]
         if [line.strip() for line in shown] != [line.strip() for _, line in numbered]:
             return [here] * len(expanded)  # nested includes: keep the outer line
-        relative = self._relative(Path(source))
+        relative = shown_path(source, self.root)
         mapped = [Origin(relative, number) for number, _ in numbered]
         return mapped + [here] * (len(expanded) - len(mapped))  # the blank line pymdownx appends
 
@@ -147,9 +147,3 @@ class Includes:
             if inside:
                 kept.append((number, line))
         return kept
-
-    def _relative(self, path: Path) -> str:
-        try:
-            return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return str(path)

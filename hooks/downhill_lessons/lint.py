@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from downhill_engine.errors import EngineError
+from downhill_engine.errors import EngineError, shown_path
 from downhill_engine.frontmatter import FrontMatterError
 
 from . import metadata, quiz, solutions
@@ -455,10 +455,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def display_path(path: Path) -> str:
     """The path as a contributor would type it: relative to the working directory when inside it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    return shown_path(path, Path.cwd())
 
 
 if __name__ == "__main__":
