@@ -77,3 +77,12 @@ def test_a_longer_fence_with_fences_inside_hides_its_markers_and_not_the_rest_of
         "<!-- /question -->\n````\n\n" + GOOD
     )
     assert [question.id for question in find_questions(text, "docs/p.md")] == ["pick-two"]
+
+
+def test_a_fenced_example_of_a_question_stays_text_when_its_id_is_also_live():
+    # The contributor guide shows a question in a fence and then the same question live, with one id.
+    example = "````markdown\n" + GOOD.removeprefix("# Page\n\n") + "````\n\n"
+    text = "# Page\n\n" + example + GOOD.removeprefix("# Page\n")
+    page = replace_questions(text, find_questions(text, "docs/p.md"), "lesson")
+    assert example in page  # the example exactly as written
+    assert page.count('type="checkbox"') == 3  # and one widget, for the live question

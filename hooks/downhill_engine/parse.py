@@ -16,6 +16,7 @@ from pathlib import Path
 from types import ModuleType
 
 from .errors import EngineError
+from .fences import scan
 from .frontmatter import FrontMatterError, read_front_matter
 from .includes import ExpandedText, Origin
 
@@ -135,47 +136,35 @@ def _scan_fences(path: str, expanded: ExpandedText) -> dict[int, Block]:
     """Every backtick fence, found exactly as pytest-codeblocks finds them, keyed by opening line."""
     fences: dict[int, Block] = {}
     lines = expanded.lines
-    number = 0
-    alt: str | None = None
-    while number < len(lines):
-        line = lines[number]
-        number += 1
-        option = ALT_OPTION.match(line)
-        if option:
-            alt = option.group("alt")
-            continue
-        stripped = line.lstrip()
-        if not stripped.startswith("```"):
-            continue
-        ticks = len(stripped) - len(stripped.lstrip("`"))
-        indent = line[: len(line) - len(stripped)]
-        start = number
+    after = 0  # the line after the previous fence: an alt comment there belongs to the next fence
+    for fence in scan(lines, marks="`"):
+        if not fence.closed:
+            raise ParseError(path, expanded.origin(fence.start).line, "code block is never closed")
+        options = (ALT_OPTION.match(line) for line in lines[after : fence.start - 1])
+        alt = next((option.group("alt") for option in reversed(list(options)) if option), None)
+        after = fence.end
         code: list[str] = []
         origins: list[Origin] = []
-        while True:
-            if number >= len(lines):
-                raise ParseError(path, expanded.origin(start).line, "code block is never closed")
-            inner = lines[number] + "\n"
-            number += 1
-            if inner.lstrip()[:ticks] == "`" * ticks:
-                break
+        for number in range(fence.start + 1, fence.end):
+            inner = lines[number - 1] + "\n"
             # pytest-codeblocks' own cut: in an indented block it also strips a blank line's newline,
             # so that line vanishes from the code. Mirror it, and keep the line map aligned.
-            kept = inner[min(len(indent), len(inner) - len(inner.lstrip())) :]
+            kept = inner[min(len(fence.indent), len(inner) - len(inner.lstrip())) :]
             if kept:
                 code.append(kept)
                 origins.append(expanded.origin(number))
-        syntax = line.strip()[ticks:]
+        syntax = fence.info
         if syntax.split(" ", 1)[0] in BUILD_FENCES:
             raise ParseError(
                 path,
-                expanded.origin(start).line,
+                expanded.origin(fence.start).line,
                 f"a `{syntax.split(' ', 1)[0]}` fence is written by the build, never by hand",
                 "Delete it: the build puts each block's real output under the block.",
             )
-        block = Block(start, number, indent, syntax, "".join(code), expanded.origin(start), tuple(origins), alt)
-        fences[start] = block
-        alt = None
+        start = fence.start
+        fences[start] = Block(
+            start, fence.end, fence.indent, syntax, "".join(code), expanded.origin(start), tuple(origins), alt
+        )
     return fences
 
 

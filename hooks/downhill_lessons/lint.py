@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from downhill_engine import fences
 from downhill_engine.errors import EngineError, shown_path
 from downhill_engine.frontmatter import FrontMatterError
 
@@ -71,21 +72,13 @@ class Finding:
 Found = list[tuple[int, str]]  # (line, message), before the path is attached
 
 
-@dataclass(frozen=True)
-class Fence:
-    start: int  # lines of the opening and closing fence, 1-based
-    end: int
-    syntax: str
-    closed: bool = True
-
-
 class Page:
     """A page's lines and what every check shares: code fences, headings, and where blocks end."""
 
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
-        self.fences = _fences(self.lines)
-        self.in_code = {number for fence in self.fences for number in range(fence.start, fence.end + 1)}
+        self.fences = fences.scan(self.lines)
+        self.in_code = {number for fence in self.fences for number in fence.lines}
         self.headings = [
             (number, len(match["hashes"]), match["title"])
             for number, match in self.matching(HEADING, 1, len(self.lines))
@@ -116,9 +109,9 @@ class Page:
                 last = number
         return range(line + 1, last + 1)
 
-    def python_in(self, lines: range) -> list[Fence]:
+    def python_in(self, lines: range) -> list[fences.Fence]:
         """The ```python fences that open within ``lines``: the blocks the build runs."""
-        return [fence for fence in self.fences if fence.start in lines and fence.syntax == "python"]
+        return [fence for fence in self.fences if fence.start in lines and fence.info == "python"]
 
 
 def lint_lesson(text: str, path: str, known_ids: set[str]) -> list[Finding]:
@@ -414,25 +407,6 @@ def _written_output(page: Page) -> Found:
             elif written := WRITTEN_OUTPUT.search(line):
                 found.append((number, f"remove the hand-written output `{line[written.start() :].strip()}`: {instead}"))
     return found
-
-
-def _fences(lines: list[str]) -> list[Fence]:
-    """Every ``` or ~~~ fence, closed the way pytest-codeblocks closes them: by a run as long at its start."""
-    fences = []
-    number = 0
-    while number < len(lines):
-        stripped = lines[number].lstrip()
-        number += 1
-        if not quiz.FENCE.match(stripped):
-            continue
-        mark = stripped[0] * (len(stripped) - len(stripped.lstrip(stripped[0])))
-        start = number
-        while number < len(lines) and not lines[number].lstrip().startswith(mark):
-            number += 1
-        closed = number < len(lines)
-        number += closed
-        fences.append(Fence(start, number if closed else len(lines), stripped[len(mark) :].strip(), closed))
-    return fences
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from downhill_engine.errors import EngineError
+from downhill_engine.fences import scan
 from downhill_engine.frontmatter import FrontMatterError, read_front_matter
 
 LEVELS = ("beginner", "intermediate", "advanced")
@@ -113,11 +114,14 @@ def reading_minutes(text: str) -> int:
     """
     _, _, body_start = front_matter(text)
     prose_words = code_lines = 0
-    in_code = False
-    for line in text.splitlines()[body_start - 1 :]:
-        if line.lstrip().startswith("```"):
-            in_code = not in_code
-        elif in_code:
+    lines = text.splitlines()
+    fences = scan(lines)
+    in_code = {number for fence in fences for number in fence.lines}
+    fence_marks = {fence.start for fence in fences} | {fence.end for fence in fences if fence.closed}
+    for number, line in enumerate(lines[body_start - 1 :], start=body_start):
+        if number in fence_marks:
+            continue
+        if number in in_code:
             code_lines += bool(line.strip())
         elif not line.lstrip().startswith("<!--"):
             prose_words += len(re.findall(r"[\w'’-]+", LINK_TARGET.sub("]", line)))

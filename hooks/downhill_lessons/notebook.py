@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from typing import NamedTuple
 
 import nbformat
+from downhill_engine.fences import scan
 from downhill_engine.parse import Page
 from downhill_engine.plan import Planned
 
@@ -37,7 +39,6 @@ from .quiz import find_questions, without_answers
 Resolve = Callable[[str], str]  # a link target as written in the page → an absolute URL
 
 ADMONITION = re.compile(r'^\s*(?:(?:!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:\s+[\w-]+)*|===)(?:\s+"(?P<title>[^"]*)")?\s*$')
-FENCE = re.compile(r"^[ \t]*(?P<run>`{3,}|~{3,})")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 EXPECTED_OUTPUT = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:expected-output[-\s]*-->\s*$")
 HEADING = re.compile(r"^# ")
@@ -60,7 +61,7 @@ def lesson_notebook(
         markdown.clear()
 
     for item in _items(page, plans, page_url):
-        if isinstance(item, str):
+        if isinstance(item, _Line):
             markdown.extend(prose.feed(item))
             continue
         flush()
@@ -78,11 +79,20 @@ def lesson_notebook(
     return notebook
 
 
-def _items(page: Page, plans: Sequence[Planned], page_url: str) -> Iterator[str | nbformat.NotebookNode]:
+class _Line(NamedTuple):
+    """A line of prose for a Markdown cell; inside a fence (after its opening line) it is copied as it is."""
+
+    text: str
+    fenced: bool = False
+
+
+def _items(page: Page, plans: Sequence[Planned], page_url: str) -> Iterator[_Line | nbformat.NotebookNode]:
     """Prose lines as written and code cells, in page order; question blocks already without answers."""
     blocks = {block.start: (planned, index) for planned in plans for index, block in enumerate(planned.session.blocks)}
     questions = {question.line: question for question in find_questions(page.expanded.text, page.path)}
     lines = page.expanded.lines
+    # After each fence's opening line: the opening line itself still closes the admonitions it is outside of.
+    in_code = {number for fence in scan(lines) for number in fence.lines[1:]}
     number = page.body_start
     noted = False
     while number <= len(lines):
@@ -98,7 +108,7 @@ def _items(page: Page, plans: Sequence[Planned], page_url: str) -> Iterator[str 
             number = question.end + 1
             continue
         if number not in blocks:
-            yield lines[number - 1]
+            yield _Line(lines[number - 1], number in in_code)
             number += 1
             continue
         planned, index = blocks[number]
@@ -153,9 +163,9 @@ def _code_cell(planned: Planned, index: int, code: str) -> nbformat.NotebookNode
     return nbformat.v4.new_code_cell(code, metadata=metadata)
 
 
-def _indented(indent: str, text: str) -> Iterator[str]:
+def _indented(indent: str, text: str) -> Iterator[_Line]:
     for line in text.split("\n"):
-        yield indent + line if line else line
+        yield _Line(indent + line if line else line)
 
 
 def _with_intro(cells: list, intro: str) -> list:
@@ -180,27 +190,22 @@ class _Prose:
     def __init__(self, resolve: Resolve) -> None:
         self.resolve = resolve
         self.containers: list[int] = []  # the content indent of each open admonition
-        self.fence = ""  # the run of backticks or tildes that opened the fence we are in
         self.blanks = 0  # blank lines not yet written: their quoting depends on the next line
 
-    def feed(self, line: str) -> list[str]:
+    def feed(self, item: _Line) -> list[str]:
+        line = item.text
         if not line.strip():
             self.blanks += 1
             return []
         indent = len(line) - len(line.lstrip())
-        if not self.fence:
+        if not item.fenced:
             while self.containers and indent < self.containers[-1]:
                 self.containers.pop()
         prefix = "> " * len(self.containers)
         out = [prefix.rstrip()] * self.blanks
         self.blanks = 0
         text = line[self.containers[-1] :] if self.containers else line
-        run = FENCE.match(text)
-        if self.fence or run:
-            if not self.fence:
-                self.fence = run.group("run")
-            elif run and run.group("run")[0] == self.fence[0] and len(run.group("run")) >= len(self.fence):
-                self.fence = ""
+        if item.fenced:
             return [*out, prefix + text]
         admonition = ADMONITION.match(text)
         if admonition:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from downhill_engine.fences import fenced_lines
+
 from . import course_map, glossary, header, interview, quiz, solutions
 from .course import Course, Lesson
 from .header import Link
@@ -16,9 +18,9 @@ from .metadata import LessonMeta, reading_minutes
 
 COURSE_PATH = "<!-- course-path -->"
 COURSE_MAP = "<!-- course-map -->"
-FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
-NEXT_HEADING = re.compile(r"^## Next\b.*$", re.MULTILINE)
-FIRST_QUESTION = re.compile(r"^[ \t]*<!--\s*question:", re.MULTILINE)
+FIRST_HEADING = re.compile(r"^# .*$")
+NEXT_HEADING = re.compile(r"^## Next\b.*$")
+FIRST_QUESTION = re.compile(r"^[ \t]*<!--\s*question:")
 
 
 @dataclass(frozen=True)
@@ -61,22 +63,36 @@ def assemble(
 
 def _score_slot(markdown: str, page_id: str) -> str:
     """A live line above the first question, where the quiz script shows the reader's score."""
-    match = FIRST_QUESTION.search(markdown)
-    if match is None:
+    at = _first_line(FIRST_QUESTION, markdown)
+    if at is None:
         return markdown
     slot = f'<p class="dh-quiz-score" data-lesson="{page_id}" role="status" aria-live="polite"></p>\n\n'
-    return markdown[: match.start()] + slot + markdown[match.start() :]
+    return markdown[:at] + slot + markdown[at:]
 
 
 def _after_first_heading(markdown: str, text: str) -> str:
-    match = FIRST_HEADING.search(markdown)
-    if match is None:
+    at = _first_line(FIRST_HEADING, markdown)
+    if at is None:
         return text + markdown
-    return markdown[: match.end()] + "\n" + text + markdown[match.end() :]
+    end = markdown.find("\n", at)
+    end = len(markdown) if end < 0 else end
+    return markdown[:end] + "\n" + text + markdown[end:]
 
 
 def _before_next(markdown: str, text: str) -> str:
-    match = NEXT_HEADING.search(markdown)
-    if match is None:
+    at = _first_line(NEXT_HEADING, markdown)
+    if at is None:
         return markdown + text
-    return markdown[: match.start()] + text + "\n" + markdown[match.start() :]
+    return markdown[:at] + text + "\n" + markdown[at:]
+
+
+def _first_line(pattern: re.Pattern, markdown: str) -> int | None:
+    """Where the first line outside code that matches ``pattern`` starts: a fenced example is only text."""
+    lines = markdown.split("\n")
+    in_code = fenced_lines(lines)
+    offset = 0
+    for number, line in enumerate(lines, start=1):
+        if number not in in_code and pattern.match(line):
+            return offset
+        offset += len(line) + 1
+    return None

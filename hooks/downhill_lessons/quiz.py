@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from downhill_engine.errors import EngineError
+from downhill_engine.fences import fenced_lines
 
 from .spoken import has_math, spoken
 
@@ -21,7 +22,6 @@ CLOSE = re.compile(r"^[ \t]*<!--\s*/question\s*-->\s*$")
 OPTION = re.compile(r"^[-*] \[(?P<mark>[ xX])\] (?P<text>.+)$")
 QUOTE = re.compile(r"^\s{0,4}> ?(?P<text>.*)$")
 LABEL = re.compile(r"^(?P<label>Hint|Explanation):\s*(?P<text>.*)$")
-FENCE = re.compile(r"^\s*(?P<run>`{3,}|~{3,})")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CODE_SPAN = re.compile(r"(?P<ticks>`+).+?(?P=ticks)")  # inline code, whose ** is Python's power
 EXAMPLE = """<!-- question: trust-the-result -->
@@ -68,18 +68,13 @@ class Question:
 def find_questions(text: str, path: str) -> list[Question]:
     """Every question of a page, validated; raise QuestionError at the line of the first problem."""
     lines = text.splitlines()
+    in_code = fenced_lines(lines)  # a question shown as an example, in a fence, is text
     questions: list[Question] = []
-    fence = ""  # the run of backticks or tildes that opened the code block we are in
     number = 0
     while number < len(lines):
         line = lines[number]
         number += 1
-        run = FENCE.match(line)
-        if run and not fence:
-            fence = run.group("run")
-        elif run and run.group("run")[0] == fence[0] and len(run.group("run")) >= len(fence):
-            fence = ""  # a fence closes only on the same character, at least as many
-        if fence or run:
+        if number in in_code:
             continue
         if CLOSE.match(line):
             raise QuestionError(path, number, "`<!-- /question -->` without an opening `<!-- question: id -->`")
@@ -238,10 +233,11 @@ def replace_questions(markdown: str, questions: list[Question], lesson: str) -> 
     """Swap each question block in the page's Markdown for its widget, keeping the block's indentation."""
     by_id = {question.id: question for question in questions}
     lines = markdown.splitlines()
+    in_code = fenced_lines(lines)  # 1-based, like every line number of a page
     out: list[str] = []
     number = 0
     while number < len(lines):
-        opening = OPEN.match(lines[number])
+        opening = OPEN.match(lines[number]) if number + 1 not in in_code else None
         if opening and opening.group("id") in by_id:
             end = next(n for n in range(number, len(lines)) if CLOSE.match(lines[n]))
             indent = opening.group("indent")

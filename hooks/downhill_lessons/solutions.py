@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from downhill_engine.fences import fenced_lines
+
 SOLUTION = re.compile(r'^(?P<indent>[ \t]*)\?\?\?\+? success "(?P<title>Solution[^"]*)"\s*$')
 HEADING = re.compile(r"^#{2,4} (?P<title>.+?)\s*$")
 
@@ -15,9 +17,12 @@ HEADING = re.compile(r"^#{2,4} (?P<title>.+?)\s*$")
 def find_solutions(markdown: str) -> list[tuple[str, str]]:
     """(exercise title, solution body) for each solution block, the body dedented to column 0."""
     lines = markdown.splitlines()
+    in_code = fenced_lines(lines)  # an example of a solution, shown in a fence, is not one
     found = []
     exercise = ""
     for number, line in enumerate(lines):
+        if number + 1 in in_code:
+            continue
         heading = HEADING.match(line)
         if heading:
             exercise = heading.group("title")
