@@ -8,17 +8,15 @@ each page as soon as its own sessions are done, so MkDocs renders early pages wh
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
+import downhill_mkdocs as adapter
 from downhill_engine import environment
 from downhill_engine.build import Build, Builder, Site
-from downhill_engine.errors import BuildError
 from downhill_engine.execute import Executor
 from downhill_engine.includes import SNIPPETS
 from downhill_engine.render import render_error, superfences_output_fence
 from downhill_engine.widgets import superfences_widget_fence
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 log = logging.getLogger("mkdocs.plugins.downhill")
@@ -34,13 +32,9 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     """Name the versions behind the outputs in the footer; set up the builder once per process."""
     config.copyright = environment.describe()
-    if "pymdownx.superfences" not in config.markdown_extensions:
-        config.markdown_extensions.append("pymdownx.superfences")
-    fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
-    fences.extend((superfences_output_fence(), superfences_widget_fence()))
-    root = Path(config.config_file_path).parent
-    cache_dir = Path(os.environ.get("DOWNHILL_CACHE_DIR", root / ".cache" / "downhill"))
-    site = Site(root, Path(config.docs_dir), (root / SNIPPETS,), cache_dir)
+    adapter.add_fences(config, superfences_output_fence(), superfences_widget_fence())
+    root = adapter.project_root(config)
+    site = Site(root, Path(config.docs_dir), (root / SNIPPETS,), adapter.cache_dir(config))
     if _state.get("site") != site:
         _state["executor"] = _state.get("executor") or Executor()
         _state["builder"] = Builder(site, _state["executor"])
@@ -63,8 +57,8 @@ def on_page_markdown(markdown: str, page, config, files: Files) -> str:
         _state["report_pages"].add(page.file.abs_dest_path)
     rendered = build.page(src)
     errors = build.errors(src)
-    if errors and _state["command"] != "serve":
-        raise PluginError(str(BuildError(build.finish().errors)))
+    if errors and not adapter.shows_errors_on_the_page(_state["command"]):
+        adapter.stop(build.finish().errors)
     for error in errors:
         log.warning("%s", error.format())
     if src in build.page_errors:

@@ -12,8 +12,9 @@ import posixpath
 from pathlib import Path
 from urllib.parse import urljoin
 
+import downhill_mkdocs as adapter
 import nbformat
-from downhill_engine.errors import BuildError, EngineError, shown_path
+from downhill_engine.errors import EngineError, shown_path
 from downhill_engine.includes import SNIPPETS, Includes
 from downhill_engine.parse import parse_page
 from downhill_engine.plan import plan_page
@@ -22,7 +23,6 @@ from downhill_lessons import glossary, header, interview, modules, notebook
 from downhill_lessons.course import Course, Lesson, is_lesson, is_module_page
 from downhill_lessons.metadata import LessonMeta, declared_id, validate
 from downhill_lessons.page import Site, assemble
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs_print_site_plugin.urls import get_page_key
@@ -40,12 +40,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config):
     """Render ```mermaid fences as diagrams (Material draws them with the vendored Mermaid)."""
-    _state["root"] = Path(config.config_file_path).parent
+    _state["root"] = adapter.project_root(config)
     _state["includes"] = Includes(_state["root"], [_state["root"] / SNIPPETS])
-    if "pymdownx.superfences" not in config.markdown_extensions:
-        config.markdown_extensions.append("pymdownx.superfences")
-    fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
-    fences.append({"name": "mermaid", "class": "mermaid", "format": fence_code_format})
+    adapter.add_fences(config, {"name": "mermaid", "class": "mermaid", "format": fence_code_format})
     return config
 
 
@@ -93,8 +90,8 @@ def on_nav(nav, config, files):
             terms = glossary.read_terms((docs / GLOSSARY).read_text(encoding="utf-8"), _shown_path(docs, GLOSSARY))
         except EngineError as error:
             errors[GLOSSARY] = error
-    if errors and _state["command"] != "serve":
-        raise PluginError(str(BuildError(list(errors.values()))))
+    if errors and not adapter.shows_errors_on_the_page(_state["command"]):
+        adapter.stop(list(errors.values()))
     _state.update(site=Site(course, metas, terms, interviews), errors=errors, docs=docs, glossary_url=None)
     return nav
 
@@ -157,8 +154,8 @@ def _add_notebook(source: str, lesson: Lesson, page, config, files) -> None:
 
 def _report(error: EngineError, markdown: str) -> str:
     """Stop `mkdocs build`; under `mkdocs serve`, show the error at the top of the page instead."""
-    if _state["command"] != "serve":
-        raise PluginError(str(BuildError([error])))
+    if not adapter.shows_errors_on_the_page(_state["command"]):
+        adapter.stop([error])
     log.warning("%s", error.format())
     return render_error(error) + "\n" + markdown
 

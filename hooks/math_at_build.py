@@ -7,9 +7,9 @@ stopping, like a failing block.
 
 from __future__ import annotations
 
-from downhill_engine.errors import BuildError, EngineError
+import downhill_mkdocs as adapter
+from downhill_engine.errors import EngineError
 from downhill_math.extension import MathExtension
-from mkdocs.exceptions import PluginError
 
 _state: dict = {"command": "build"}
 
@@ -19,11 +19,11 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config):
-    errors = "box" if _state["command"] == "serve" else "raise"
+    errors = "box" if adapter.shows_errors_on_the_page(_state["command"]) else "raise"
     config.markdown_extensions.append(MathExtension(errors=errors, fail=_fail))
     return config
 
 
 def _fail(error: EngineError) -> None:
     """Stop the build the way a failing block does: the message, no traceback."""
-    raise PluginError(str(BuildError([error])))
+    adapter.stop([error])

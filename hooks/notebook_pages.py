@@ -18,12 +18,12 @@ import re
 import shutil
 from pathlib import Path
 
+import downhill_mkdocs as adapter
 import nbformat
 from downhill_engine import environment
-from downhill_engine.errors import BuildError, EngineError, shown_path
+from downhill_engine.errors import EngineError
 from downhill_math.dollars import typeset
 from downhill_math.katex import MathError
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.plugins.downhill.notebooks")
@@ -61,8 +61,7 @@ def on_config(config):
     os.environ.pop("MPLBACKEND", None)
     plugin = config.plugins.get(PLUGIN)
     if plugin is not None and plugin.config["cache"]:
-        root = Path(config.config_file_path).parent
-        cache = Path(os.environ.get("DOWNHILL_CACHE_DIR", root / ".cache" / "downhill"))
+        cache = adapter.cache_dir(config)
         current = cache / "notebooks" / environment.fingerprint()[:16]
         for stale in current.parent.glob("*"):
             if stale != current:
@@ -76,13 +75,13 @@ def on_page_content(content: str, page, config, files) -> str:
     if not page.file.src_uri.endswith(".ipynb"):
         return content
     path = Path(page.file.abs_src_path)
-    shown = shown_path(path, Path(config.config_file_path).parent)
+    shown = adapter.shown(path, config)
     try:
         content = _with_alt_text(content, nbformat.read(path, as_version=4), shown)
         content = _with_math(content, shown)
     except EngineError as error:
-        if _state["command"] != "serve":
-            raise PluginError(str(BuildError([error]))) from None
+        if not adapter.shows_errors_on_the_page(_state["command"]):
+            adapter.stop([error])
         log.warning("%s", error.format())
     for script in CDN_SCRIPTS:
         content = script.sub("", content)
