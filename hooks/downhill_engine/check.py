@@ -10,8 +10,8 @@ from .includes import Origin
 from .parse import Block
 from .plan import Planned
 from .results import SessionResult
+from .runner import block_filename, block_index
 
-BLOCK_FILE = re.compile(r"^<downhill-block-(\d+)>$")
 HINTS = {
     "EOFError": "Blocks run with no standard input, so input() has nothing to read: set the value in code.",
     "MemoryError": "Each block may use {memory_mb} MiB; raise `execute: {{memory_mb: N}}` in front matter if "
@@ -76,10 +76,10 @@ def check_figures(planned: Planned, result: SessionResult) -> BlockFailure | Non
 
 def map_line(blocks: tuple[Block, ...], filename: str, line: int | None) -> Origin | None:
     """Turn a position inside a block's code into the file and line the contributor wrote."""
-    match = BLOCK_FILE.match(filename)
-    if not match or line is None:
+    index = block_index(filename)
+    if index is None or line is None:
         return None
-    block = blocks[int(match.group(1))]
+    block = blocks[index]
     if 1 <= line <= len(block.code_origins):
         return block.code_origins[line - 1]
     return block.origin
@@ -113,7 +113,7 @@ def _unexpected(planned: Planned, blocks: tuple[Block, ...], index: int, error: 
         detail = format_traceback(blocks, error, teaching=False)
         return _failure(origin, message, block, hint, detail, mark=origin)
     if kind == "syntax":
-        origin = map_line(blocks, f"<downhill-block-{index}>", error["line"]) or origin
+        origin = map_line(blocks, block_filename(index), error["line"]) or origin
         return _failure(origin, f"block has a {error['exception']}", block, mark=origin)
     if kind == "timeout":
         message = f"block did not finish within {error['seconds']:g} s and was stopped"

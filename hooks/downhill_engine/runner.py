@@ -10,6 +10,7 @@ import ast
 import io
 import linecache
 import os
+import re
 import resource
 import sys
 import sysconfig
@@ -58,8 +59,18 @@ class Capture(io.TextIOBase):
         return "".join(self.parts)
 
 
+BLOCK_FILE = re.compile(r"^<downhill-block-(\d+)>$")
+
+
 def block_filename(index: int) -> str:
+    """The name a block's code is compiled under, so a traceback says which block of the session it was."""
     return f"<downhill-block-{index}>"
+
+
+def block_index(filename: str) -> int | None:
+    """The block a traceback's file name points to, or None for any other file."""
+    match = BLOCK_FILE.match(filename)
+    return int(match.group(1)) if match else None
 
 
 def child_main(request: dict, send: Callable[[dict], None], fd_output: str) -> None:
