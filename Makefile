@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 # Tests run blocks in-process; one BLAS thread matches the build's workers digit for digit.
 export OPENBLAS_NUM_THREADS := 1
@@ -13,9 +13,12 @@ export MPLBACKEND := Agg
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt
+# The pinned requirements, then this project editable (pyproject.toml): the engine and the tools import by
+# name, and the console scripts downhill-lint, downhill-new-lesson, downhill-pdf and downhill-linkcheck exist.
+$(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	rm -f $(VENV)/.installed-* && touch $@
 
 serve: setup
@@ -38,9 +41,9 @@ format: setup
 # The course as one PDF, site/downhill.pdf (tools/course_pdf.py). It stops at once without Chromium, and
 # rebuilds site/ only when a source is newer than it.
 pdf:
-	$(PYTHON) tools/course_pdf.py --check
+	$(PYTHON) tools/course_pdf.py --check  # the standard library only, so before any install
 	$(MAKE) --no-print-directory site/print_page/index.html
-	$(BIN)/python tools/course_pdf.py site site/downhill.pdf
+	$(BIN)/downhill-pdf site site/downhill.pdf
 
 site/print_page/index.html: $(STAMP) mkdocs.yml $(shell find docs snippets hooks -type f -not -name '*.pyc')
 	$(BIN)/mkdocs build --strict
@@ -48,14 +51,14 @@ site/print_page/index.html: $(STAMP) mkdocs.yml $(shell find docs snippets hooks
 # Every internal link and anchor of the built site (tools/check_links.py), rebuilding site/ if a source changed.
 linkcheck:
 	$(MAKE) --no-print-directory site/print_page/index.html
-	$(BIN)/python tools/check_links.py site
+	$(BIN)/downhill-linkcheck site
 
 ifdef PAGE
 # One page: its examples (pytest-codeblocks, includes expanded) and, for a lesson, the lesson linter.
 # make test PAGE=docs/lessons/hello-minimize.md
 test: setup
 	@status=0; \
-	case "$(PAGE)" in docs/lessons/*) PYTHONPATH=hooks $(BIN)/python -m downhill_lessons.lint "$(PAGE)" || status=1;; esac; \
+	case "$(PAGE)" in docs/lessons/*) $(BIN)/downhill-lint "$(PAGE)" || status=1;; esac; \
 	$(BIN)/python -m pytest "$(PAGE)" || status=1; \
 	exit $$status
 else
@@ -66,7 +69,7 @@ endif
 
 # A lesson from the template: make new-lesson NAME=line-search TITLE="Line search"
 new-lesson: setup
-	PYTHONPATH=hooks $(BIN)/python -m downhill_lessons.scaffold "$(NAME)" "$(TITLE)"
+	$(BIN)/downhill-new-lesson "$(NAME)" "$(TITLE)"
 
 # Side by side in one run: the engine against markdown-exec and mkdocs-jupyter, the engine's own overheads,
 # growth with the number of pages, the test suite, the PDF, and Lighthouse on every lesson (its scores move

@@ -22,14 +22,12 @@ import time
 from pathlib import Path
 
 import yaml
+from downhill_engine.build import Builder, Site
+from downhill_engine.execute import Executor
 from mkdocs.utils.yaml import yaml_load
+from synthetic import edit_one_block, write_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from downhill_engine.build import Builder, Site  # noqa: E402
-from downhill_engine.execute import Executor  # noqa: E402
-from synthetic import edit_one_block, write_pages  # noqa: E402
 
 STATIC_HOOK = """
 from downhill_engine.render import superfences_output_fence
@@ -83,7 +81,6 @@ def build(site: Path, config: str = "mkdocs.yml") -> tuple[float, dict | None]:
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
         "DOWNHILL_CACHE_DIR": str(site / ".cache"),
-        "PYTHONPATH": str(ROOT / "hooks"),
     }
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config], cwd=site, env=env, check=True)

@@ -17,12 +17,10 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from downhill_tools.course_pdf import PdfError, find_chromium, make_pdf
 from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-from course_pdf import PdfError, find_chromium, make_pdf  # noqa: E402
 
 TARGET_SECONDS = 60
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)

@@ -105,7 +105,6 @@ class Project:
             **os.environ,
             "NO_MKDOCS_2_WARNING": "1",
             "DOWNHILL_CACHE_DIR": str(self.cache("engine")),
-            "PYTHONPATH": str(ROOT / "hooks"),
             # Jupyter's own backend draws a figure left open in a cell; Agg draws none.
             "MPLBACKEND": "module://matplotlib_inline.backend_inline" if tool == "mkdocs-jupyter" else "Agg",
         }

@@ -11,18 +11,15 @@ Both are made from the engine's own parse and plan, so each tool runs exactly th
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import nbformat
+from downhill_engine.includes import Includes
+from downhill_engine.parse import Block, Page, parse_page
+from downhill_engine.plan import plan_page
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from downhill_engine.includes import Includes  # noqa: E402
-from downhill_engine.parse import Block, Page, parse_page  # noqa: E402
-from downhill_engine.plan import plan_page  # noqa: E402
 
 FIGURES_AS_SVG = """\
 import io as _io

@@ -57,7 +57,6 @@ def main() -> None:
                 **os.environ,
                 "NO_MKDOCS_2_WARNING": "1",
                 "DOWNHILL_CACHE_DIR": str(site / ".cache"),
-                "PYTHONPATH": str(ROOT / "hooks"),
                 "MPLBACKEND": "Agg",
             }
             command = [sys.executable, "-m", "mkdocs", "build", "-q"]

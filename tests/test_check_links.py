@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import check_links
 import pytest
+from downhill_tools import check_links
 
 PAGES = {
     "index.html": """<html><body>

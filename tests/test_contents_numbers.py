@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from contents_numbers import ContentsError, Slot, Style, find_slots, number_contents
+from downhill_tools.contents_numbers import ContentsError, Slot, Style, find_slots, number_contents
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
 

@@ -10,8 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import course_pdf
 import pytest
+from downhill_tools import course_pdf
 
 
 def test_the_build_date_honours_source_date_epoch():

@@ -4,7 +4,6 @@ the scaffold: a fresh lesson shows only its TODOs, and once they are written it 
 from __future__ import annotations
 
 import datetime
-import os
 import re
 import shutil
 import subprocess
@@ -172,7 +171,7 @@ def test_scaffold_command_prints_the_nav_line_and_the_lint_command(tmp_path, cap
     assert scaffold.main(["line-search", "Line search"], docs_dir=tmp_path / "docs") == 0
     out = capsys.readouterr().out
     assert '\n      - "Line search": lessons/line-search.md\n' in out
-    command = re.search(r"PYTHONPATH=hooks \.venv/bin/python -m downhill_lessons\.lint (\S+)", out)
+    command = re.search(r"\.venv/bin/downhill-lint (\S+)", out)
     assert command and Path(command.group(1)).resolve() == (tmp_path / "docs/lessons/line-search.md").resolve()
     assert scaffold.main(["line-search", "Line search"], docs_dir=tmp_path / "docs") == 1
     assert "already exists" in capsys.readouterr().err
@@ -190,8 +189,7 @@ def test_the_linter_never_imports_mkdocs():
     code = (
         "import sys, downhill_lessons.lint, downhill_lessons.scaffold; print([m for m in sys.modules if 'mkdocs' in m])"
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 
 
@@ -202,4 +200,4 @@ MAKE = shutil.which("make")
 def test_make_new_lesson_runs_the_scaffold():
     command = [MAKE, "-n", "new-lesson", "NAME=line-search", "TITLE=Line search"]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
-    assert 'PYTHONPATH=hooks .venv/bin/python -m downhill_lessons.scaffold "line-search" "Line search"' in result.stdout
+    assert '.venv/bin/downhill-new-lesson "line-search" "Line search"' in result.stdout

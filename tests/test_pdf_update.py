@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from pdf_update import Update, UpdateError
+from downhill_tools.pdf_update import Update, UpdateError
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from downhill_engine import sandbox
 from downhill_engine.build import Builder
-from downhill_engine.execute import ENGINE_PARENT, Executor
+from downhill_engine.execute import Executor
 
 SUPPORT = sandbox.support()
 needs = pytest.mark.skipif  # a kernel too old for a check skips it, saying which ABI it lacks
@@ -80,10 +80,7 @@ def test_a_confined_process_works_freely_in_its_folder_and_nowhere_else(tmp_path
         except PermissionError:
             print("cannot list beside")
     """)
-    env = {**os.environ, "PYTHONPATH": str(ENGINE_PARENT)}
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120, check=False
-    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[:2] == ["refused beside", "cannot list beside"]
     assert (inside / "sub" / "b.txt").read_text() == "long"
@@ -206,8 +203,7 @@ def test_killing_the_engine_kills_the_server_its_workers_and_their_processes():
         from downhill_engine.execute import Executor
         Executor(jobs=1).run([{{"blocks": [{block!r}], "timeout": 300, "memory_mb": 512}}])
     """)
-    env = {**os.environ, "PYTHONPATH": str(ENGINE_PARENT)}
-    process = subprocess.Popen([sys.executable, "-c", engine, PROBE], env=env)
+    process = subprocess.Popen([sys.executable, "-c", engine, PROBE])
     try:
         wait_until(lambda: len(probes()) >= 2, "the block never started its sleeper")  # the engine and the sleeper
         server = _children(process.pid)

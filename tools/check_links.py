@@ -1,4 +1,4 @@
-"""Check every internal link and anchor of the built site: ``python tools/check_links.py [SITE]`` (``make linkcheck``).
+"""Check every internal link and anchor of the built site: ``downhill-linkcheck [SITE]`` (``make linkcheck``).
 
 Each page of ``site/`` is parsed once, with the standard library's HTML parser, for the ids it defines and the
 links it makes (``href`` and ``src``). A link into the site must reach a file, and its ``#fragment`` an id in

@@ -20,7 +20,6 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pdf_update import Update
 from pypdf import PdfReader
 from pypdf.generic import (
     ArrayObject,
@@ -28,6 +27,8 @@ from pypdf.generic import (
     DictionaryObject,
     NameObject,
 )
+
+from .pdf_update import Update
 
 DIGIT_EM = 0.556  # the advance of every digit in Helvetica and in Helvetica-Bold
 FONTS = {False: ("/DhNumber", "/Helvetica"), True: ("/DhNumberBold", "/Helvetica-Bold")}

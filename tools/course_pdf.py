@@ -1,4 +1,4 @@
-"""Print the whole course to one PDF: ``python tools/course_pdf.py [SITE] [OUT]`` (``make pdf``).
+"""Print the whole course to one PDF: ``downhill-pdf [SITE] [OUT]`` (``make pdf``).
 
 The built site already has the course on one page, ``print_page/``: mkdocs-print-site-plugin joins every
 page of the nav in order and makes their anchors unique. This prints that page in Debian's Chromium, the
@@ -142,7 +142,7 @@ class _Stopwatch:
 def _print(context, base_url: str, day: str, watch: _Stopwatch) -> bytes:
     """Load the print page, check it is complete, print it once and number its contents (see the module's docstring)."""
     # Imported here, not at the top: `make pdf` runs `--check` on the bare Python 3 before setup installs pypdf.
-    from contents_numbers import ContentsError, Style, number_contents
+    from .contents_numbers import ContentsError, Style, number_contents
 
     problems: list[str] = []
     origin = base_url.rstrip("/")

@@ -9,13 +9,11 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from . import sandbox
 from .frames import FrameReader, write_frame
 from .results import BlockResult, SessionResult
 
-ENGINE_PARENT = Path(__file__).resolve().parent.parent
 # One BLAS thread per worker: workers already use every core, and threaded BLAS sums are not reproducible.
 WORKER_ENV = {
     "OPENBLAS_NUM_THREADS": "1",
@@ -96,7 +94,6 @@ class Executor:
         if self._process is not None and self._process.poll() is None:
             return self._process
         env = {**os.environ, **WORKER_ENV}
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ENGINE_PARENT), env.get("PYTHONPATH")]))
         self._reader = FrameReader()
         process = self._process = subprocess.Popen(
             [sys.executable, "-m", "downhill_engine.zygote", str(self.jobs), str(self.confinement.abi)],

@@ -4,7 +4,7 @@ The build only rejects what it cannot render (bad front matter, broken questions
 exercises or its card still renders. This finds those gaps, every one in a single pass, so a contributor can
 work through them in order. Nothing here imports MkDocs:
 
-    PYTHONPATH=hooks .venv/bin/python -m downhill_lessons.lint docs/lessons/NAME.md
+    .venv/bin/downhill-lint docs/lessons/NAME.md
 """
 
 from __future__ import annotations

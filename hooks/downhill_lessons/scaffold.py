@@ -3,7 +3,7 @@
 The linter then lists each `TODO` left to write. Run from the repository root:
 
     make new-lesson NAME=line-search TITLE="Line search"
-    PYTHONPATH=hooks .venv/bin/python -m downhill_lessons.scaffold line-search "Line search"
+    .venv/bin/downhill-new-lesson line-search "Line search"
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None, docs_dir: Path = ROOT / "docs") -> int:
     print("Add it to the `nav` of mkdocs.yml, in its module:")
     print(f"      - {json.dumps(title.strip(), ensure_ascii=False)}: lessons/{name}.md")
     print("Then replace every TODO. To list what is left to write:")
-    print(f"  PYTHONPATH=hooks .venv/bin/python -m downhill_lessons.lint {shown}")
+    print(f"  .venv/bin/downhill-lint {shown}")
     return 0
 
 

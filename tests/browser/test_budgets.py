@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-import static_server
+from downhill_tools import static_server
 
 ROOT = Path(__file__).resolve().parents[2]
 KB = 1000

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import check_links
+from downhill_tools import check_links
 from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -17,7 +17,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from course_pdf import PDF_NAME, build_date, make_pdf
+from downhill_tools.course_pdf import PDF_NAME, build_date, make_pdf
 from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Page
 from pypdf import PdfReader
