@@ -8,7 +8,9 @@ from pathlib import Path
 
 import markdown
 import material
-from code_markup import unwrap_plain_spans
+from adapters import load
+
+unwrap_plain_spans = load("code_markup").unwrap_plain_spans
 
 BLOCK = """```python
 from scipy.optimize import minimize

@@ -8,7 +8,13 @@ import gzip
 import json
 from pathlib import Path
 
-from search_index import build_index, pages, searchable
+from adapters import load
+
+search_index = load("search_index")
+build_index = search_index.build_index
+pages = search_index.pages
+searchable = search_index.searchable
+
 
 PAGE = """<html lang="en"><head><title>{title} - Site</title></head><body>
 <nav>Navigation every page repeats</nav>

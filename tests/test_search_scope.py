@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from search_scope import exclude_code_and_output
+from adapters import load
+
+search_scope = load("search_scope")
+exclude_code_and_output = search_scope.exclude_code_and_output
 
 
 def test_code_blocks_and_outputs_are_marked_for_pagefind_to_skip():
