@@ -423,6 +423,13 @@ def test_fit_widget_fits_a_phone_and_has_no_serious_accessibility_violation(visi
     )
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert widget.evaluate("el => el.scrollWidth <= el.clientWidth")
+    # The fits' table is wider than a phone: it scrolls in its own labelled, focusable region, while the
+    # scrolling box Material wraps around every table (no key reaches it) holds still.
+    table = page.locator(".dh-table").first
+    table.locator(".md-typeset__scrollwrap").wait_for(state="attached")
+    assert table.get_attribute("tabindex") == "0" and table.get_attribute("aria-label")
+    assert table.evaluate("el => el.scrollWidth > el.clientWidth")
+    assert table.locator(".md-typeset__scrollwrap").evaluate("el => getComputedStyle(el).overflowX") == "visible"
     widget.get_by_role("slider").focus()
     page.keyboard.press("Home")
     assert reader.serious_violations() == []
