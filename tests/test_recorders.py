@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pytest
+from downhill_engine.widgets import PAYLOAD_LIMIT, widget_from_value
 from evaluation_log import EvaluationLog
+from fit_recorder import FitRecorder
 from path_recorder import PathRecorder
 from scipy.optimize import least_squares, minimize, rosen, rosen_der, rosen_hess
 
@@ -88,3 +91,79 @@ def test_table_counts_come_from_the_results(recorder):
     bfgs = recorder.runs["BFGS"][1]
     assert rows[1][:4] == ["BFGS", str(bfgs.nit), str(bfgs.nfev), str(bfgs.njev)]
     assert rows[0][3] == "—"  # Nelder-Mead uses no gradient
+
+
+def wave(t: np.ndarray, p: np.ndarray) -> np.ndarray:
+    return p[0] * np.cos(p[1] * t + p[2])
+
+
+WAVE_T = np.linspace(0, 10, 21)
+WAVE_Y = wave(WAVE_T, [3.0, 1.1, 0.4]) + np.random.default_rng(20).normal(0, 0.2, WAVE_T.size)
+WAVE = {"p0": [2.5, 1.0, 0.0], "index": 10, "grid": np.linspace(-9, 9, 31), "title": "A wave"}
+
+
+@pytest.fixture(scope="module")
+def fits() -> FitRecorder:
+    return FitRecorder(wave, WAVE_T, WAVE_Y, f_scale=0.5, names=["A", "ω", "φ"], **WAVE)
+
+
+def test_each_recorded_fit_is_the_least_squares_run_for_its_grid_position(fits):
+    k = 27
+    y = WAVE_Y.copy()
+    y[10] = WAVE["grid"][k]
+    for loss in ("linear", "soft_l1"):
+        result = least_squares(lambda p, y=y: wave(WAVE_T, p) - y, WAVE["p0"], loss=loss, f_scale=0.5)
+        recorded = fits.runs[loss][k]
+        assert np.array_equal(recorded.x, result.x) and recorded.nfev == result.nfev, loss
+        run = fits._repr_mimebundle_()["application/vnd.downhill.fit+json"]["fits"][fits.losses.index(loss)]["runs"][k]
+        assert run["params"] == pytest.approx(result.x, rel=1e-5)
+        assert run["residuals"] == pytest.approx(result.fun, rel=1e-4, abs=1e-5)
+        assert run["cost"] == pytest.approx(result.cost, rel=1e-5)
+        assert (run["nfev"], run["status"]) == (result.nfev, result.status)
+        assert run["curve"] == pytest.approx(wave(fits.samples, result.x), rel=1e-4, abs=1e-5)
+    # The point is an outlier here: the robust fit keeps the amplitude near 3, the plain one does not.
+    assert abs(fits.runs["soft_l1"][k].x[0] - 3) < abs(fits.runs["linear"][k].x[0] - 3)
+
+
+def test_fit_payload_is_plain_json_under_the_limit_and_one_run_per_position(fits):
+    widget = widget_from_value(fits)
+    assert widget["kind"] == "fit"
+    data = widget["data"]
+    text = json.dumps(data, allow_nan=False)
+    assert len(text) < PAYLOAD_LIMIT // 2
+    assert [fit["loss"] for fit in data["fits"]] == ["linear", "soft_l1"]
+    assert all(len(fit["runs"]) == len(data["grid"]) == 31 for fit in data["fits"])
+    assert all(len(run["curve"]) == len(data["samples"]) for fit in data["fits"] for run in fit["runs"])
+    assert data["start"] == int(np.argmin(np.abs(WAVE["grid"] - WAVE_Y[10])))
+    assert data["y"][10] == pytest.approx(WAVE_Y[10], rel=1e-5)
+
+
+def test_fit_table_and_figure_show_the_start_position(fits):
+    rows = fits.table(27)._repr_mimebundle_()["application/vnd.downhill.table+json"]["rows"]
+    result = fits.runs["soft_l1"][27]
+    assert rows[1] == ["soft_l1", *(f"{v:.4g}" for v in result.x), f"{result.cost:.4g}", str(result.nfev), "2"]
+    figure = fits.plot(27)
+    top, bottom = figure.axes
+    assert len(top.lines) == 4 and top.lines[1].get_ydata()[0] == WAVE["grid"][27]  # data, moved point, two fits
+    assert bottom.get_ylabel() == "residual"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"index": 21}, "index must be the position of a data point, 0 to 20"),
+        ({"grid": [1.0, 0.0]}, "grid must list at least two y-values"),
+        ({"losses": ("linear", "l1")}, "losses must be some of linear, soft_l1"),
+        ({"names": ["A"]}, "names must give one name per parameter (3)"),
+        ({"start": 31}, "start must be a grid position, 0 to 30"),
+        ({"grid": [0.0, np.nan]}, "must be finite"),
+    ],
+)
+def test_fit_recorder_names_a_bad_argument(change, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        FitRecorder(wave, WAVE_T, WAVE_Y, **{**WAVE, **change})
+
+
+def test_fit_recorder_wants_a_vectorized_model():
+    with pytest.raises(ValueError, match="one value per t"):
+        FitRecorder(lambda t, p: p[0], WAVE_T, WAVE_Y, **WAVE)

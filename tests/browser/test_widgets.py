@@ -290,3 +290,149 @@ def test_widgets_fit_the_narrowest_phone(visit):
     for kind in ("explorer", "paths"):
         assert page.locator(f".dh-widget--{kind}").first.evaluate("el => el.scrollWidth <= el.clientWidth")
     reader.assert_clean()
+
+
+FIT_PAGE = "fixtures/fit/"
+NUMBER = r"(−?[0-9.]+(?:e[+−]?[0-9]+)?)"
+
+
+def fit_widget(page):
+    return page.locator(".dh-widget--fit").first
+
+
+def number(text: str) -> float:
+    return float(text.replace("−", "-"))
+
+
+def y_to_pixel(widget, data: dict):
+    """The plot's data-to-pixel map for y, read off two fixed data points: what the SVG really draws."""
+    dots = widget.locator(".dh-fit__point[data-i]").evaluate_all(
+        "dots => dots.map(d => [Number(d.dataset.y), Number(d.getAttribute('cy'))])"
+    )
+    (y0, p0), (y1, p1) = min(dots), max(dots)
+    return lambda y: p0 + (y - y0) * (p1 - p0) / (y1 - y0)
+
+
+def assert_shows_recorded_run(widget, data: dict, k: int) -> None:
+    """Grid position k on screen: the handle, each loss's curve, residuals and parameters as recorded."""
+    assert widget.locator(".dh-fit").get_attribute("data-k") == str(k)
+    handle = widget.get_by_role("slider")
+    assert number(handle.get_attribute("aria-valuenow")) == data["grid"][k]
+    assert handle.get_attribute("aria-valuetext").endswith(f"position {k + 1} of {len(data['grid'])}")
+    to_pixel = y_to_pixel(widget, data)
+    position = widget.locator(".dh-fit__position").inner_text()
+    assert number(re.search(r"is at y = " + NUMBER, position)[1]) == data["grid"][k]
+    for fit in data["fits"]:
+        run = fit["runs"][k]
+        curve = widget.locator(f'.dh-fit__curve[data-loss="{fit["loss"]}"]')
+        assert curve.get_attribute("data-k") == str(k)
+        drawn = [float(point.split(",")[1]) for point in curve.get_attribute("points").split()]
+        assert drawn == pytest.approx([to_pixel(v) for v in run["curve"]], abs=0.02)
+        residuals = widget.locator(f'.dh-fit__residuals[data-loss="{fit["loss"]}"] .dh-fit__residual')
+        assert [float(r) for r in residuals.evaluate_all("rs => rs.map(r => r.dataset.residual)")] == run["residuals"]
+        text = widget.locator(f'.dh-fit__params[data-loss="{fit["loss"]}"]').inner_text()
+        shown = [number(re.search(re.escape(name) + " = " + NUMBER, text)[1]) for name in data["names"]]
+        assert shown == run["params"], fit["loss"]
+        assert number(re.search("cost " + NUMBER, text)[1]) == run["cost"]
+        assert f"{run['nfev']} evaluations, status {run['status']}" in text
+
+
+def test_fit_widget_starts_at_the_recorded_start_and_says_it(visit):
+    reader = visit()
+    page = reader.open(FIT_PAGE)
+    widget = fit_widget(page)
+    assert "dh-widget--live" in widget.get_attribute("class").split()
+    data = payload(widget)
+    assert [fit["loss"] for fit in data["fits"]] == ["linear", "soft_l1"]
+    assert_shows_recorded_run(widget, data, data["start"])
+    assert widget.locator(".dh-fit__status").get_attribute("aria-live") == "polite"
+    # The two fits are told apart by dash pattern as well as colour.
+    dashes = widget.locator(".dh-fit__plot .dh-fit__curve").evaluate_all(
+        "cs => cs.map(c => getComputedStyle(c).strokeDasharray)"
+    )
+    assert len(set(dashes)) == len(dashes) == 2
+    reader.assert_clean()
+
+
+def test_fit_widget_steps_through_the_recorded_positions_with_the_keyboard(visit):
+    reader = visit()
+    page = reader.open(FIT_PAGE)
+    widget = fit_widget(page)
+    data = payload(widget)
+    last = len(data["grid"]) - 1
+    handle = widget.get_by_role("slider")
+    handle.focus()
+    scrolled = page.evaluate("window.scrollY")
+    for key, k in [("Home", 0), ("ArrowUp", 1), ("ArrowRight", 2), ("ArrowDown", 1), ("End", last)]:
+        page.keyboard.press(key)
+        assert_shows_recorded_run(widget, data, k)
+    page.keyboard.press("ArrowUp")  # already at the top end: stays there
+    assert widget.locator(".dh-fit").get_attribute("data-k") == str(last)
+    page.keyboard.press("PageDown")
+    assert_shows_recorded_run(widget, data, last - 5)
+    assert page.evaluate("window.scrollY") == scrolled  # the keys moved the point, not the page
+    reader.assert_clean()
+
+
+def test_fit_widget_point_is_dragged_and_snaps_to_the_nearest_recorded_position(visit):
+    reader = visit()
+    page = reader.open(FIT_PAGE)
+    widget = fit_widget(page)
+    data = payload(widget)
+    handle = widget.get_by_role("slider")
+    widget.locator(".dh-fit__plot").evaluate("plot => plot.scrollIntoView({ block: 'center' })")
+    to_pixel = y_to_pixel(widget, data)
+    top = widget.locator(".dh-fit__plot svg").bounding_box()["y"]
+    box = handle.locator(".dh-fit__ring").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    grid = data["grid"]
+    for k, share in [(4, 0.0), (12, 0.3), (25, -0.3)]:  # a share of the way to the next position: it snaps back
+        target = top + to_pixel(grid[k] + share * (grid[1] - grid[0]))
+        page.mouse.move(x, y)
+        page.mouse.down()
+        page.mouse.move(x, target, steps=4)
+        page.mouse.up()
+        assert_shows_recorded_run(widget, data, k)
+        y = target
+    assert handle.evaluate("h => getComputedStyle(h).touchAction") == "none"
+    assert widget.locator(".dh-fit__plot svg").evaluate("s => getComputedStyle(s).touchAction") == "auto"
+    reader.assert_clean()
+
+
+def test_fit_widget_prints_its_static_figure(visit):
+    reader = visit()
+    page = reader.open(FIT_PAGE)
+    static = page.locator("img.dh-widget-static")
+    assert static.count() == 2  # light and dark
+    assert not static.first.is_visible() and not page.locator(".dh-widget__fallback").is_visible()
+    page.emulate_media(media="print")
+    assert not fit_widget(page).is_visible()
+    assert page.locator('img.dh-widget-static[src$="#only-light"]').is_visible()
+    reader.assert_clean()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_fit_widget_fits_a_phone_and_has_no_serious_accessibility_violation(visit, scheme):
+    reader = visit(scheme)
+    page = reader.open(FIT_PAGE)
+    page.set_viewport_size({"width": 360, "height": 800})
+    widget = fit_widget(page)
+    page.wait_for_function(  # the resize observer has redrawn the plot at the phone's width
+        "() => { const p = document.querySelector('.dh-fit__plot');"
+        " return Number(p.querySelector('svg').getAttribute('width')) === p.clientWidth; }"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert widget.evaluate("el => el.scrollWidth <= el.clientWidth")
+    # The fits' table is wider than a phone: it scrolls in its own labelled, focusable region, while the
+    # scrolling box Material wraps around every table (no key reaches it) holds still.
+    table = page.locator(".dh-table").first
+    table.locator(".md-typeset__scrollwrap").wait_for(state="attached")
+    assert table.get_attribute("tabindex") == "0" and table.get_attribute("aria-label")
+    assert table.evaluate("el => el.scrollWidth > el.clientWidth")
+    assert table.locator(".md-typeset__scrollwrap").evaluate("el => getComputedStyle(el).overflowX") == "visible"
+    widget.get_by_role("slider").focus()
+    page.keyboard.press("Home")
+    assert reader.serious_violations() == []
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    widget.screenshot(path=str(ARTIFACTS / f"widget-fit-{scheme}-phone.png"))
+    reader.assert_clean()
