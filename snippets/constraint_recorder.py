@@ -80,7 +80,10 @@ class ConstraintRecorder:
         return np.array([float(c["fun"](x, *c.get("args", ()))) for c in self.constraints])
 
     def active(self, x):
-        """Which constraints are active at x: |g(x)| <= active_tol (an equality only when it holds)."""
+        """Which constraints are active at x: |g(x)| <= active_tol (an equality only when it holds).
+
+        A constraint is violated when g(x) < -active_tol ("ineq") or |g(x)| > active_tol ("eq").
+        """
         return np.abs(self.values(x)) <= self.active_tol
 
     @classmethod
@@ -201,7 +204,9 @@ class ConstraintRecorder:
             "f": _round(self.fun(point))[0],
             "g": _round(values, 4),
             "active": [bool(flag) for flag in np.abs(values) <= self.active_tol],
-        }
+            "violated": [bool(value < -self.active_tol if c["type"] == "ineq" else abs(value) > self.active_tol)
+                         for c, value in zip(self.constraints, values, strict=True)],
+        }  # fmt: skip
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         x, y, z, g = self._grid()
