@@ -5,7 +5,14 @@ from contourpy import FillType, contour_generator
 from scipy.optimize import linprog, minimize
 
 KINDS = ("ineq", "eq")  # SciPy's convention: "ineq" means g(x) >= 0, "eq" means g(x) == 0
-DASHES = ["--", ":", "-.", (0, (8, 3, 2, 3, 2, 3))]  # one per constraint, so lines differ without colour
+DASHES = [
+    "--",
+    ":",
+    "-.",
+    (0, (8, 3, 2, 3, 2, 3)),
+    (0, (4, 2)),
+    (0, (14, 4)),
+]  # one per constraint, so lines differ without colour
 
 
 def _round(values, digits=6):
@@ -152,22 +159,23 @@ class ConstraintRecorder:
     def plot(self):
         """Region, level lines, each constraint and each method's path (or the LP's vertex): the static figure."""
         x, y, z, g = self._grid()
-        fig, ax = plt.subplots(figsize=(7, 5.5))
+        fig, ax = plt.subplots(figsize=(8, 5.5), layout="constrained")
         inequalities = [k for k, c in enumerate(self.constraints) if c["type"] == "ineq"]
         if inequalities:
             ax.contourf(x, y, g[inequalities].min(axis=0), levels=[0, np.inf], colors=["C0"], alpha=0.15)
-        levels = ax.contour(x, y, z, levels=self._levels(z), colors="0.7", linewidths=0.8)
+        levels = ax.contour(x, y, z, levels=self._levels(z), colors="0.7", linewidths=0.8, linestyles="solid")
         ax.clabel(levels, fontsize="x-small")
-        for k, constraint in enumerate(self.constraints):
-            ax.contour(x, y, g[k], levels=[0], colors="0.2", linewidths=1.5, linestyles=[DASHES[k % len(DASHES)]])
+        for k, (constraint, (_, label_at)) in enumerate(
+            zip(self.constraints, self._drawn_constraints(x, y, g), strict=True)
+        ):
+            dashes = DASHES[k % len(DASHES)]
+            ax.contour(x, y, g[k], levels=[0], colors="0.2", linewidths=1.5, linestyles=[dashes])
             label = constraint["name"]
             if "marginal" in constraint:
                 label += f" (marginal {constraint['marginal']:.3g})"
-            ax.plot([], [], color="0.2", linestyle=DASHES[k % len(DASHES)], label=label)
-            lines = contour_generator(x, y, g[k]).lines(0.0)
-            if lines:
-                longest = max(lines, key=len)
-                ax.annotate(constraint["name"], longest[len(longest) // 2], fontsize="small", ha="center",
+            ax.plot([], [], color="0.2", linestyle=dashes, label=label)
+            if label_at:
+                ax.annotate(label, label_at, fontsize="small", ha="center", va="bottom",
                             bbox={"boxstyle": "round", "fc": "white", "ec": "none", "alpha": 0.8})  # fmt: skip
         for number, (method, (points, _)) in enumerate(self.runs.items()):
             ax.plot(points[:, 0], points[:, 1], marker="os^D"[number % 4], markersize=4, linewidth=1.2,
@@ -177,7 +185,7 @@ class ConstraintRecorder:
                     label=f"optimal vertex, c·x = {self.lp.fun:.4g}")  # fmt: skip
         ax.set(xlim=self.xlim, ylim=self.ylim, xlabel="x₀", ylabel="x₁", title=self.title)
         ax.set_aspect("equal", adjustable="box")
-        ax.legend(loc="best", fontsize="small")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), fontsize="small")
         return fig
 
     def table(self):
@@ -208,19 +216,37 @@ class ConstraintRecorder:
                          for c, value in zip(self.constraints, values, strict=True)],
         }  # fmt: skip
 
+    def _drawn_constraints(self, x, y, g):
+        """Each constraint's zero lines on the grid and the point its label goes, in the constraints' order."""
+        drawn, placed = [], []
+        for k in range(len(self.constraints)):
+            lines = _lines(contour_generator(x, y, g[k]), 0.0, 3)
+            label_at = self._label_point(lines, placed)
+            placed += [label_at] if label_at else []
+            drawn.append((lines, label_at))
+        return drawn
+
+    def _label_point(self, lines, placed):
+        """Where to write a constraint's name: on its line, well inside the box, far from the labels placed."""
+        span = np.array([self.xlim[1] - self.xlim[0], self.ylim[1] - self.ylim[0]])
+        low = np.array([self.xlim[0], self.ylim[0]])
+        points = np.concatenate(lines) if lines else np.empty((0, 2))
+        share = (points - low) / span  # 0 to 1 across the box
+        inside = points[np.all((share > 0.04) & (share < 0.9), axis=1)]
+        if not inside.size:
+            return None
+        centre = 1 - np.abs((inside - low) / span - 0.5).max(axis=1)  # 1 at the box's middle, 0.5 at its edge
+        if not placed:
+            return inside[np.argmax(centre)].tolist()
+        apart = np.min([np.abs((inside - p) / span).max(axis=1) for p in np.asarray(placed)], axis=0)
+        return inside[np.argmax(np.minimum(apart, 0.25) + 0.2 * centre)].tolist()
+
     def _repr_mimebundle_(self, include=None, exclude=None):
         x, y, z, g = self._grid()
         objective = contour_generator(x, y, z)
         constraints = []
-        for k, constraint in enumerate(self.constraints):
-            lines = _lines(contour_generator(x, y, g[k]), 0.0, 3)
-            longest = max(lines, key=len, default=None)
-            entry = {
-                "name": constraint["name"],
-                "type": constraint["type"],
-                "lines": lines,
-                "label_at": longest[len(longest) // 2] if longest else None,
-            }
+        for constraint, (lines, label_at) in zip(self.constraints, self._drawn_constraints(x, y, g), strict=True):
+            entry = {"name": constraint["name"], "type": constraint["type"], "lines": lines, "label_at": label_at}
             if "marginal" in constraint:
                 entry["marginal"] = _round(constraint["marginal"])[0]
             constraints.append(entry)

@@ -231,7 +231,7 @@ def test_constraint_table_and_figure(constrained):
     assert [line.get_label() for line in axes.lines][-2:] == ["SLSQP", "trust-constr"]
 
 
-LP = {"c": [-3, -2], "A_ub": [[1, 1], [1, 3], [2, 1]], "b_ub": [4, 9, 7], "names": ["labour", "wood", "glue"]}
+LP = {"c": [-4, -3], "A_ub": [[1, 1], [1, 3], [2, 1]], "b_ub": [4, 9, 7], "names": ["labour", "wood", "glue"]}
 
 
 def test_linear_program_records_the_highs_vertex_and_its_marginals():

@@ -9,7 +9,7 @@
   "use strict";
   var W = window.downhillWidgets;
   if (!W) return;
-  var DASHES = 4;  // dash patterns for the constraints' lines (see widgets.css); a fifth reuses the first
+  var DASHES = 6;  // dash patterns for the constraints' lines (see widgets.css); a seventh reuses the first
   var SERIES = 6;
 
   function pointsAttr(line, scale) {
