@@ -1,4 +1,5 @@
-"""The interactive figures as a reader meets them: the 1-D descent explorer and the 2-D path viewer.
+"""The interactive figures as a reader meets them: the descent explorer, path viewer, fitting widget and
+constraint viewer.
 
 The page is tests/fixtures/anatomy/widgets.md, built from real runs like any lesson. The explorer recomputes
 its iterates in JavaScript; they must be the numbers snippets/explorer.py's trace() gives.
@@ -435,4 +436,165 @@ def test_fit_widget_fits_a_phone_and_has_no_serious_accessibility_violation(visi
     assert reader.serious_violations() == []
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     widget.screenshot(path=str(ARTIFACTS / f"widget-fit-{scheme}-phone.png"))
+    reader.assert_clean()
+
+
+CONSTRAINTS_PAGE = "fixtures/constraints/"
+
+
+def constraint_widget(page, number: int = 0):
+    return page.locator(".dh-widget--constraints").nth(number)
+
+
+def numbers(text: str) -> list[float]:
+    return [number(value) for value in re.findall(NUMBER, text)]
+
+
+def assert_states(widget, data: dict, step: dict) -> None:
+    """Each constraint's line, label and readout row in the state recorded for this step, and nothing else."""
+    for index, constraint in enumerate(data["constraints"]):
+        state = "active" if step["active"][index] else "violated" if step["violated"][index] else "inactive"
+        line = widget.locator(f'.dh-constraints__constraint[data-name="{constraint["name"]}"]')
+        assert line.get_attribute("data-state") == state, constraint["name"]
+        label = widget.locator(f'.dh-constraints__label[data-name="{constraint["name"]}"]')
+        assert label.get_attribute("data-state") == state
+        assert label.text_content().endswith(" · active") == step["active"][index]
+        row = widget.locator(".dh-constraints__readout tbody tr").nth(index)
+        assert row.locator("td").nth(1).inner_text() == state
+        assert number(row.locator("td").first.inner_text()) == step["g"][index]
+    active = [c["name"] for c, on in zip(data["constraints"], step["active"], strict=True) if on]
+    listed = re.search(r"\): (.*?)\.(?: |$)", widget.locator(".dh-constraints__status").inner_text())[1]
+    assert [name.split(", marginal")[0] for name in listed.split("; ")] == (active or ["none"])
+
+
+def assert_shows_step(widget, data: dict, method: str, k: int) -> None:
+    """Step k of `method` on screen: the marker, the slider, the live text and the active set, as recorded."""
+    (run,) = [run for run in data["runs"] if run["method"] == method]
+    step, last = run["steps"][k], len(run["steps"]) - 1
+    root = widget.locator(".dh-constraints")
+    assert (root.get_attribute("data-method"), root.get_attribute("data-k")) == (method, str(k))
+    slider = widget.get_by_role("slider", name="Step")
+    assert slider.get_attribute("max") == str(last) and slider.input_value() == str(k)
+    assert slider.get_attribute("aria-valuetext") == f"step {k} of {last}"
+    current = widget.locator(".dh-constraints__current")
+    assert [float(current.get_attribute("data-x")), float(current.get_attribute("data-y"))] == step["x"]
+    assert widget.locator(".dh-constraints__dot").count() == k  # the iterates before this one
+    text = widget.locator(".dh-constraints__status").inner_text()
+    assert text.startswith(f"{method}, step {k} of {last}: x = (")
+    shown = re.match(r".*?: x = \(" + NUMBER + ", " + NUMBER + r"\), f = " + NUMBER + r"\. ", text)
+    assert [number(shown[1]), number(shown[2]), number(shown[3])] == [*step["x"], step["f"]]
+    assert f"Active (|g| ≤ {data['active_tol']:g})" in text
+    assert_states(widget, data, step)
+
+
+def test_constraint_viewer_steps_through_the_recorded_run_by_keyboard(visit):
+    reader = visit()
+    page = reader.open(CONSTRAINTS_PAGE)
+    widget = constraint_widget(page)
+    assert "dh-widget--live" in widget.get_attribute("class").split()
+    data = payload(widget)
+    assert [run["method"] for run in data["runs"]] == ["SLSQP", "trust-constr"]
+    assert widget.locator(".dh-constraints__constraint").count() == len(data["constraints"]) == 2
+    assert widget.locator(".dh-constraints__level").count() == sum(len(level["lines"]) for level in data["levels"])
+    assert widget.locator(".dh-constraints__status").get_attribute("aria-live") == "polite"
+    assert_shows_step(widget, data, "SLSQP", 0)  # the start, outside the disc: that constraint is violated
+    assert data["runs"][0]["steps"][0]["violated"] == [False, True]
+    last = len(data["runs"][0]["steps"]) - 1
+    widget.get_by_role("slider", name="Step").focus()
+    scrolled = page.evaluate("window.scrollY")
+    for key, k in [("ArrowRight", 1), ("ArrowRight", 2), ("ArrowLeft", 1), ("End", last), ("Home", 0), ("End", last)]:
+        page.keyboard.press(key)
+        assert_shows_step(widget, data, "SLSQP", k)
+    assert data["runs"][0]["steps"][last]["active"] == [True, False]  # ends on the line, inside the disc
+    assert "Converged: " in widget.locator(".dh-constraints__status").inner_text()
+    assert page.evaluate("window.scrollY") == scrolled  # the keys moved the step, not the page
+    # The constraints differ by dash pattern as well as by label.
+    dashes = widget.locator(".dh-constraints__plot .dh-constraints__line").evaluate_all(
+        "lines => [...new Set(lines.map(l => getComputedStyle(l).strokeDasharray))]"
+    )
+    assert len(dashes) == 2 and "none" not in dashes
+    reader.assert_clean()
+
+
+def test_constraint_viewer_switches_method_and_steps_with_its_buttons(visit):
+    reader = visit()
+    page = reader.open(CONSTRAINTS_PAGE)
+    widget = constraint_widget(page)
+    data = payload(widget)
+    trust = data["runs"][1]
+    widget.get_by_role("button", name="Next step").click()
+    widget.get_by_role("button", name="Next step").click()
+    assert_shows_step(widget, data, "SLSQP", 2)
+    widget.get_by_role("radio", name="trust-constr").check()
+    assert_shows_step(widget, data, "trust-constr", 2)  # the same step of the other run
+    widget.get_by_role("slider", name="Step").focus()
+    page.keyboard.press("End")
+    last = len(trust["steps"]) - 1
+    assert last > len(data["runs"][0]["steps"]) - 1  # trust-constr takes more, smaller steps
+    assert_shows_step(widget, data, "trust-constr", last)
+    widget.get_by_role("button", name="Previous step").click()
+    assert_shows_step(widget, data, "trust-constr", last - 1)
+    widget.get_by_role("radio", name="SLSQP").check()  # a shorter run: the step is its last
+    assert_shows_step(widget, data, "SLSQP", len(data["runs"][0]["steps"]) - 1)
+    reader.assert_clean()
+
+
+def test_constraint_viewer_shows_the_lp_vertex_and_the_recorded_marginals(visit):
+    reader = visit()
+    page = reader.open(CONSTRAINTS_PAGE)
+    widget = constraint_widget(page, 1)
+    data = payload(widget)
+    lp = data["lp"]
+    assert data["runs"] == [] and widget.get_by_role("slider").count() == 0
+    vertex = widget.locator(".dh-constraints__vertex")
+    assert [float(vertex.get_attribute("data-x")), float(vertex.get_attribute("data-y"))] == lp["x"]
+    text = widget.locator(".dh-constraints__status").inner_text()
+    assert numbers(text.split(". Active")[0]) == [*lp["x"], lp["f"]]
+    assert_states(widget, data, lp)
+    for index, constraint in enumerate(data["constraints"]):
+        label = widget.locator(f'.dh-constraints__label[data-name="{constraint["name"]}"]').text_content()
+        assert number(re.search("marginal " + NUMBER, label)[1]) == constraint["marginal"]
+        row = widget.locator(".dh-constraints__readout tbody tr").nth(index)
+        assert number(row.locator("td").nth(2).inner_text()) == constraint["marginal"]
+        if lp["active"][index]:
+            assert f"{constraint['name']}, marginal {constraint['marginal']:g}".replace("-", "−") in text
+    assert [c["marginal"] for c in data["constraints"][:3]] == [-2, 0, -1]
+    reader.assert_clean()
+
+
+def test_constraint_viewer_prints_its_static_figures(visit):
+    reader = visit()
+    page = reader.open(CONSTRAINTS_PAGE)
+    static = page.locator("img.dh-widget-static")
+    assert static.count() == 4  # light and dark, for each of two widgets
+    assert not static.first.is_visible() and not page.locator(".dh-widget__fallback").first.is_visible()
+    page.emulate_media(media="print")
+    assert not constraint_widget(page).is_visible() and not constraint_widget(page, 1).is_visible()
+    assert page.locator('img.dh-widget-static[src$="#only-light"]').nth(1).is_visible()
+    reader.assert_clean()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("size", "width"), [("desktop", 1200), ("phone", 360)])
+def test_constraint_viewer_fits_the_screen_and_has_no_serious_accessibility_violation(visit, scheme, size, width):
+    reader = visit(scheme)
+    page = reader.open(CONSTRAINTS_PAGE)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.wait_for_function(  # the resize observers have redrawn both plots at this width
+        "() => [...document.querySelectorAll('.dh-constraints__plot')].every("
+        "p => Number(p.querySelector('svg').getAttribute('width')) === Math.max(240, p.clientWidth))"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    for index in (0, 1):
+        assert constraint_widget(page, index).evaluate("el => el.scrollWidth <= el.clientWidth")
+    widget = constraint_widget(page)
+    widget.get_by_role("slider", name="Step").focus()
+    page.keyboard.press("End")
+    assert reader.serious_violations() == []
+    page.add_style_tag(content=".md-header { position: static; }")  # or it covers the top of each shot
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for number_, name in ((0, "runs"), (1, "lp")):
+        constraint_widget(page, number_).screenshot(
+            path=str(ARTIFACTS / f"widget-constraints-{name}-{scheme}-{size}.png")
+        )
     reader.assert_clean()
