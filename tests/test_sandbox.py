@@ -8,6 +8,7 @@ they were. The legitimate uses at the end must keep working under the same sandb
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import signal
 import socket
@@ -28,15 +29,20 @@ needs = pytest.mark.skipif  # a kernel too old for a check skips it, saying whic
 landlock = needs(SUPPORT.abi < 1, reason=f"no Landlock: {SUPPORT.reason}")
 PROBE = "downhill-probe"  # in the command line of every process the fixtures leave behind
 DEADLINE = 60.0  # seconds; generous, so a loaded machine slows the tests down without failing them
+# probes() sees the whole machine, and the fixture below kills every probe it finds: two of these tests at once
+# (two xdist workers, or two checkouts' test runs) would kill each other's sleepers. So they take turns.
+TURNS = Path("/tmp/downhill-sandbox-tests.lock")  # noqa: S108 - shared on purpose, by every run on the machine
 
 
 @pytest.fixture(autouse=True)
 def _no_probe_survives_a_failing_test():
-    """A test that fails because a probe outlived its session must not leave it running for minutes."""
-    yield
-    for pid in probes():
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
+    """One of these tests at a time on the machine; one that fails must not leave a probe running for minutes."""
+    with TURNS.open("a") as turn:
+        fcntl.flock(turn, fcntl.LOCK_EX)
+        yield
+        for pid in probes():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
 
 
 def test_the_rights_handled_grow_with_the_abi():

@@ -13,7 +13,7 @@ import re
 
 WIDGET_FENCE = "dh-widget"
 MIME = re.compile(r"^application/vnd\.downhill\.(?P<kind>[a-z][a-z0-9-]*)\+json$")
-INTERACTIVE_KINDS = ("explorer", "paths")  # drawn by docs/assets/javascripts/widgets/<kind>.js
+INTERACTIVE_KINDS = ("explorer", "paths", "fit", "constraints")  # drawn by docs/assets/javascripts/widgets/<kind>.js
 KINDS = (*INTERACTIVE_KINDS, "table")
 PAYLOAD_LIMIT = 256 << 10  # characters of JSON: a widget is a figure's data, not a dataset
 FALLBACK = "Interactive figure: it needs JavaScript. The static figure below shows the same run."
