@@ -81,11 +81,19 @@ def nav(served) -> list[tuple[str, list[str] | None]]:
     return kept(yaml_load((project / "mkdocs.yml").read_text())["nav"])
 
 
-def test_contents_list_every_module_and_lesson_in_nav_order_then_the_glossary(texts, nav):
+def _contents_pages(reader: PdfReader) -> range:
+    """The contents start on page 2 and run, a longer course onto more pages, up to the first entry's page."""
+    lines = _lines(reader.pages[1])
+    first = re.search(r"\s(\d+)$", lines[lines.index("Contents") + 1])
+    assert first, f"no page number on the contents' first entry: {lines[:3]}"
+    return range(1, int(first.group(1)) - 1)
+
+
+def test_contents_list_every_module_and_lesson_in_nav_order_then_the_glossary(reader, texts, nav):
     titles = [title for module, lessons in nav for title in [module, *(lessons or [])]]
     assert titles[-1] == "Glossary"
     assert "Hello minimize" in titles and "Contributing" not in titles and "Home" not in titles
-    contents = texts[1]
+    contents = "\n".join(texts[page] for page in _contents_pages(reader))
     assert "Contents" in contents.splitlines()
     positions = [contents.find(title) for title in titles]
     assert -1 not in positions, f"missing from the contents: {[t for t in titles if t not in contents]}"
@@ -94,7 +102,7 @@ def test_contents_list_every_module_and_lesson_in_nav_order_then_the_glossary(te
 
 def test_each_contents_entry_names_the_page_its_title_is_printed_on(reader, texts, nav):
     titles = [title for module, lessons in nav for title in [module, *(lessons or [])]]
-    lines = _lines(reader.pages[1])
+    lines = [line for page in _contents_pages(reader) for line in _lines(reader.pages[page])]
     # An entry is the page's own title, which may go on past the nav's shorter one, then its page number.
     starts = []
     for title in titles:
