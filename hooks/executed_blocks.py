@@ -31,7 +31,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config):
     """Name the versions behind the outputs in the footer; set up the builder once per process."""
-    config.copyright = environment.describe()
+    config.extra["versions"] = environment.describe()  # partials/copyright.html shows it
     adapter.add_fences(config, superfences_output_fence(), superfences_widget_fence())
     root = adapter.project_root(config)
     site = Site(root, Path(config.docs_dir), (root / SNIPPETS,), adapter.cache_dir(config))

@@ -85,14 +85,14 @@ window.downhillPdf = (() => {
   }
 
   // The cover: the site's name and description, the day of the print, and the footer's line naming the
-  // versions that produced the outputs (the build hook writes it).
+  // versions that produced the outputs (hooks/theme/partials/copyright.html writes it).
   const addCover = (builtOn) => {
     const text = (selector) => document.querySelector(selector)?.textContent.trim() ?? ""
     const cover = {
       title: text(".md-header__topic .md-ellipsis"),
       subtitle: document.querySelector('meta[name="description"]')?.content ?? "",
       date: `Built on ${builtOn}`,
-      versions: text(".md-copyright__highlight")
+      versions: text("[data-downhill-versions]")
     }
     const section = document.createElement("section")
     section.id = "print-site-cover-page" // print-site's print CSS centres it on a page of its own
