@@ -178,6 +178,15 @@ def test_scaffold_command_prints_the_nav_line_and_the_lint_command(tmp_path, cap
     assert scaffold.main(["line-search"], docs_dir=tmp_path / "docs") == 2
 
 
+def test_scaffold_and_lint_default_to_the_checkout_they_run_in(tmp_path, monkeypatch, capsys):
+    """A second checkout (a git worktree) sharing one editable install must get its own lesson, not the first's."""
+    monkeypatch.chdir(tmp_path)
+    assert scaffold.main(["line-search", "Line search"]) == 0
+    assert (tmp_path / "docs/lessons/line-search.md").is_file()
+    assert lint.main([]) == 1  # the scaffold's TODOs, found in this checkout's docs/lessons
+    assert "docs/lessons/line-search.md:" in capsys.readouterr().out
+
+
 def test_lint_command_exits_nonzero_only_on_findings(capsys):
     assert lint.main([str(FIXTURES / "good.md")]) == 0
     assert capsys.readouterr().out == ""

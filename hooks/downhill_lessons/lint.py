@@ -21,7 +21,7 @@ from downhill_engine.frontmatter import FrontMatterError
 
 from . import metadata, quiz, solutions
 
-ROOT = Path(__file__).resolve().parents[2]
+LESSONS = Path("docs/lessons")  # the checkout being worked in, not the one the package was installed from
 CORE, BODY, SNAPSHOT = "Core ideas", "", "Concept snapshot"
 EXERCISES, INTERVIEW, CHECK, NEXT = "Exercises", "Interview questions", "Check yourself", "Next"
 ORDER = (CORE, BODY, SNAPSHOT, EXERCISES, INTERVIEW, CHECK, NEXT)  # BODY: the lesson's own sections
@@ -412,7 +412,7 @@ def _written_output(page: Page) -> Found:
 def main(argv: list[str] | None = None) -> int:
     """Lint the lessons named (all of docs/lessons by default); exit 1 if any has a finding."""
     args = sys.argv[1:] if argv is None else argv
-    paths = [Path(arg) for arg in args] or sorted((ROOT / "docs" / "lessons").glob("*.md"))
+    paths = [Path(arg) for arg in args] or sorted(LESSONS.glob("*.md"))
     status = 0
     for path in paths:
         shown = display_path(path)

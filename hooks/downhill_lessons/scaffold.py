@@ -18,7 +18,7 @@ import yaml
 
 from .lint import display_path
 
-ROOT = Path(__file__).resolve().parents[2]
+DOCS = Path("docs")  # the checkout being worked in, where `make new-lesson` runs, not the installed one
 TEMPLATE = Path(__file__).with_name("lesson_template.md")
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 USAGE = 'usage: python -m downhill_lessons.scaffold NAME "Title"   (NAME: lowercase words joined by hyphens)'
@@ -28,7 +28,7 @@ class ScaffoldError(Exception):
     """A name, title or target file the scaffold will not use; the message says what to do instead."""
 
 
-def scaffold(name: str, title: str, docs_dir: Path = ROOT / "docs", today: datetime.date | None = None) -> Path:
+def scaffold(name: str, title: str, docs_dir: Path = DOCS, today: datetime.date | None = None) -> Path:
     """Write docs/lessons/NAME.md from the template, with its title and review date; never overwrite."""
     if not NAME.match(name):
         raise ScaffoldError(f"NAME {name!r} must be lowercase words joined by hyphens, e.g. line-search")
@@ -63,7 +63,7 @@ def _yaml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted string
 
 
-def main(argv: list[str] | None = None, docs_dir: Path = ROOT / "docs") -> int:
+def main(argv: list[str] | None = None, docs_dir: Path = DOCS) -> int:
     """Create the lesson, then print the nav line it needs and the command that lists what is left to write."""
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 2:
