@@ -12,7 +12,7 @@ from pathlib import Path
 
 import downhill_mkdocs as adapter
 from downhill_engine import environment
-from downhill_engine.build import Build, Builder, Site
+from downhill_engine.build import Builder, Site
 from downhill_engine.execute import Executor
 from downhill_engine.includes import SNIPPETS
 from downhill_engine.render import render_error, superfences_output_fence
@@ -44,14 +44,14 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     pages = [file.src_uri for file in files.documentation_pages() if file.src_uri.endswith(".md")]
-    _state["build"] = _state["builder"].start(pages)
+    adapter.share_build(_state["builder"].start(pages))
     _state["report_pages"] = set()
     return files
 
 
 def on_page_markdown(markdown: str, page, config, files: Files) -> str:
     """The page with its outputs; in `mkdocs build`, the first failure stops the build with all of them."""
-    build: Build = _state["build"]
+    build = adapter.current_build()
     src = page.file.src_uri
     if REPORT_MARKER in markdown:
         _state["report_pages"].add(page.file.abs_dest_path)
@@ -72,7 +72,7 @@ def on_page_markdown(markdown: str, page, config, files: Files) -> str:
 
 
 def on_post_build(config) -> None:
-    report = _state["build"].finish().report
+    report = adapter.current_build().finish().report
     log.info(report.summary())
     if report.unconfined():
         log.info(report.unconfined())

@@ -15,9 +15,6 @@ from urllib.parse import urljoin
 import downhill_mkdocs as adapter
 import nbformat
 from downhill_engine.errors import EngineError, shown_path
-from downhill_engine.includes import SNIPPETS, Includes
-from downhill_engine.parse import parse_page
-from downhill_engine.plan import plan_page
 from downhill_engine.render import render_error
 from downhill_lessons import glossary, header, interview, modules, notebook
 from downhill_lessons.course import Course, Lesson, is_lesson, is_module_page
@@ -41,7 +38,6 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     """Render ```mermaid fences as diagrams (Material draws them with the vendored Mermaid)."""
     _state["root"] = adapter.project_root(config)
-    _state["includes"] = Includes(_state["root"], [_state["root"] / SNIPPETS])
     adapter.add_fences(config, {"name": "mermaid", "class": "mermaid", "format": fence_code_format})
     return config
 
@@ -49,7 +45,8 @@ def on_config(config):
 def on_nav(nav, config, files):
     """Read the course from the navigation, and validate every lesson's front matter up front.
 
-    A lesson is known by the ``id`` in its front matter, so it is read before the course is built.
+    A lesson is known by the ``id`` in its front matter, so its text, as executed_blocks.py's build read it,
+    is needed before the course is built.
     """
     sections = [
         (item.title, [(child.file.src_uri, child.title) for child in item.children if child.is_page])
@@ -57,11 +54,8 @@ def on_nav(nav, config, files):
         if item.is_section
     ]
     docs = Path(config.docs_dir)
-    texts = {
-        file.src_uri: (docs / file.src_uri).read_text(encoding="utf-8")
-        for file in files.documentation_pages()
-        if is_lesson(file.src_uri)
-    }
+    sources = adapter.current_build().sources
+    texts = {src: text for src, text in sources.items() if is_lesson(src)}
     ids = {src: found for src, text in texts.items() if (found := declared_id(text))}
     course = Course.from_modules(sections, ids)
     metas: dict[str, LessonMeta] = {}
@@ -85,9 +79,9 @@ def on_nav(nav, config, files):
         except EngineError as error:
             errors[src] = error
     terms: list[glossary.Term] = []
-    if (docs / GLOSSARY).exists():
+    if GLOSSARY in sources:
         try:
-            terms = glossary.read_terms((docs / GLOSSARY).read_text(encoding="utf-8"), _shown_path(docs, GLOSSARY))
+            terms = glossary.read_terms(sources[GLOSSARY], _shown_path(docs, GLOSSARY))
         except EngineError as error:
             errors[GLOSSARY] = error
     if errors and not adapter.shows_errors_on_the_page(_state["command"]):
@@ -104,7 +98,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     site: Site = _state["site"]
     if src == GLOSSARY:
         site = dataclasses.replace(site, terms=[])  # the glossary defines its terms; it does not annotate them
-    source = (_state["docs"] / src).read_text(encoding="utf-8")
+    source = adapter.current_build().sources.get(src, markdown)  # a notebook: not the engine's, read by MkDocs
     lesson = site.course.get(src)
 
     def link(target: str) -> str:
@@ -116,7 +110,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
     try:
         if lesson is not None:
-            _add_notebook(source, lesson, page, config, files)
+            _add_notebook(lesson, page, config, files)
         if is_module_page(src):
             markdown += modules.module_sections(site.course.module_of_page(src), site.course, site.metas, link)
         return assemble(markdown, source, _shown_path(_state["docs"], src), lesson, site, link, url)
@@ -124,18 +118,16 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return _report(error, markdown)
 
 
-def _add_notebook(source: str, lesson: Lesson, page, config, files) -> None:
+def _add_notebook(lesson: Lesson, page, config, files) -> None:
     """The lesson as a notebook, next to its page (``Lesson.notebook_path``), which the lesson header links to.
 
-    It is cut from the engine's own parse of the page, so it holds exactly the blocks the build runs. A page
-    the engine cannot parse gets no notebook: executed_blocks.py has already reported why.
+    It is cut from the build's own parse and plan of the page, so it holds exactly the blocks the build runs.
+    A page the engine cannot parse gets no notebook: executed_blocks.py has already reported why.
     """
-    path = _shown_path(_state["docs"], page.file.src_uri)
-    try:
-        parsed = parse_page(path, _state["includes"].expand(source, path))
-        plans = plan_page(parsed)
-    except EngineError:
+    found = adapter.current_build().plans.get(page.file.src_uri)
+    if found is None:
         return
+    parsed, plans = found
     folder = posixpath.dirname(page.file.src_uri)
 
     def absolute(docs_path: str) -> str:

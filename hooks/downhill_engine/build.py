@@ -61,25 +61,32 @@ class Builder:
         """Build every page in ``docs_paths``; failures are collected, never raised, so all are shown."""
         return self.start(docs_paths).finish()
 
-    def parse(self, docs_path: str) -> Page:
-        path = self.site.docs_dir / docs_path
-        relative = shown_path(path, self.site.root)
-        expanded = self.includes.expand(path.read_text(encoding="utf-8"), relative)
-        return parse_page(relative, expanded)
+    def read(self, docs_path: str) -> str:
+        return (self.site.docs_dir / docs_path).read_text(encoding="utf-8")
+
+    def parse(self, docs_path: str, source: str) -> Page:
+        relative = shown_path(self.site.docs_dir / docs_path, self.site.root)
+        return parse_page(relative, self.includes.expand(source, relative))
 
 
 class Build:
-    """One build in flight."""
+    """One build in flight.
+
+    Each page is read and parsed here, once: ``sources`` and ``plans`` are what later passes over the same
+    page (the lesson anatomy, its notebook) start from, rather than reading and parsing it again.
+    """
 
     def __init__(self, builder: Builder, docs_paths: list[str]) -> None:
         self.builder = builder
         self.docs_paths = docs_paths
+        self.sources: dict[str, str] = {}  # every page as written, even one that cannot be parsed
         self.page_errors: dict[str, EngineError] = {}
         self.plans: dict[str, tuple[Page, list[Planned]]] = {}
         self.report = Report(sandbox=builder.executor.confinement)
         for docs_path in docs_paths:
+            self.sources[docs_path] = builder.read(docs_path)
             try:
-                page = builder.parse(docs_path)
+                page = builder.parse(docs_path, self.sources[docs_path])
                 self.report.add_excluded(page.excluded)
                 self.plans[docs_path] = (page, plan_page(page))
             except EngineError as error:

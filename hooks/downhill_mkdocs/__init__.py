@@ -1,5 +1,5 @@
-"""What Downhill's MkDocs hooks share: when an error stops the build, where the project and its cache are,
-and how fences are registered with superfences.
+"""What Downhill's MkDocs hooks share: the build in flight, when an error stops the build, where the project
+and its cache are, and how fences are registered with superfences.
 
 The engine and the lesson packages import no MkDocs. This package and the hooks are the MkDocs side of the
 seam, so moving to another site generator replaces them and nothing else.
@@ -12,10 +12,24 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from downhill_engine.build import Build
 from downhill_engine.errors import BuildError, EngineError, shown_path
 from mkdocs.exceptions import PluginError
 
 SUPERFENCES = "pymdownx.superfences"
+_current: dict[str, Build] = {}
+
+
+def share_build(build: Build) -> None:
+    """Make this build, which has read and parsed every page, the one the later hooks read pages from."""
+    _current["build"] = build
+
+
+def current_build() -> Build:
+    """The build executed_blocks.py started for this run: each page as read and parsed, once."""
+    if "build" not in _current:
+        raise RuntimeError("hooks/executed_blocks.py must be listed in mkdocs.yml before the other Downhill hooks")
+    return _current["build"]
 
 
 def shows_errors_on_the_page(command: str) -> bool:
