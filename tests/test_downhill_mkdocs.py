@@ -47,3 +47,12 @@ def test_fences_from_several_hooks_share_one_superfences_entry(tmp_path):
     adapter.add_fences(site, {"name": "b"}, {"name": "c"})
     assert site.markdown_extensions == ["admonition", adapter.SUPERFENCES]
     assert [fence["name"] for fence in site.mdx_configs[adapter.SUPERFENCES]["custom_fences"]] == ["a", "b", "c"]
+
+
+def test_the_other_hooks_are_told_when_no_build_was_shared(monkeypatch):
+    monkeypatch.setattr(adapter, "_current", {})
+    with pytest.raises(RuntimeError, match=r"executed_blocks\.py must be listed"):
+        adapter.current_build()
+    build = SimpleNamespace(sources={"a.md": "# A"})
+    adapter.share_build(build)
+    assert adapter.current_build() is build
