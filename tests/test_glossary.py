@@ -25,6 +25,13 @@ def test_terms_are_read_from_the_definition_list():
     assert terms[1].definition == "How far a step goes. Also called the learning rate."
 
 
+def test_a_definition_over_several_lines_is_read_whole():
+    text = "Armijo condition\n:   A test for a step: it must lower\n    the objective enough.\n\nNext\n:   Other.\n"
+    first, second = read_terms(text, "docs/glossary.md")
+    assert first.definition == "A test for a step: it must lower the objective enough."
+    assert second.definition == "Other."
+
+
 def test_a_term_defined_twice_is_refused():
     with pytest.raises(EngineError, match="defined twice"):
         read_terms(GLOSSARY + "\ngradient\n:   Again.\n", "docs/glossary.md")

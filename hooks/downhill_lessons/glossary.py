@@ -44,7 +44,12 @@ def read_terms(text: str, path: str) -> list[Term]:
         term = lines[number - 2]
         if not TERM_LINE.match(term) or term.startswith(("#", "-", "*", ">")):
             raise EngineError(path, number - 1, f"a definition needs a term on the line above it, not {term!r}")
-        terms.append(Term(term.strip(), _plain(definition.group("text")), number - 1))
+        text = [definition.group("text")]
+        for more in lines[number:]:  # a definition goes on over the lines indented under it
+            if not more.startswith("    ") or not more.strip():
+                break
+            text.append(more.strip())
+        terms.append(Term(term.strip(), _plain(" ".join(text)), number - 1))
     seen: dict[str, Term] = {}
     for term in terms:
         if term.slug in seen:
