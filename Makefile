@@ -21,8 +21,16 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	rm -f $(VENV)/.installed-* && touch $@
 
+# MkDocs loads hook and engine code once per process, and the engine's fork server lives on: an edit to a
+# .py file under hooks/ would rebuild with the old code. So an edit there restarts the server, with
+# watchdog's auto-restart (MkDocs already depends on watchdog), and the next build runs the new code.
+# tests/test_serve.py points CODE and SERVE_FLAGS at a fixture project.
+CODE := hooks
+SERVE_FLAGS :=
+RESTARTS := make serve: serving with the code in $(CODE)/ as it is now; an edit to a .py file there restarts the server.
 serve: setup
-	$(BIN)/mkdocs serve
+	$(BIN)/watchmedo auto-restart --directory $(CODE) --pattern '**/*.py' --recursive --debounce-interval 1 \
+	  --no-restart-on-command-exit -- sh -c 'echo "$(RESTARTS)"; exec $(BIN)/mkdocs serve $(SERVE_FLAGS)'
 
 build: setup
 	$(BIN)/mkdocs build --strict
