@@ -32,6 +32,11 @@ def test_a_definition_over_several_lines_is_read_whole():
     assert second.definition == "Other."
 
 
+def test_a_definition_keeps_the_underscores_of_names_and_drops_emphasis():
+    (term,) = read_terms("Gap\n:   _Proved_ bound, reported as `mip_gap`, __not__ guessed.\n", "docs/glossary.md")
+    assert term.definition == "Proved bound, reported as mip_gap, not guessed."
+
+
 def test_a_term_defined_twice_is_refused():
     with pytest.raises(EngineError, match="defined twice"):
         read_terms(GLOSSARY + "\ngradient\n:   Again.\n", "docs/glossary.md")

@@ -135,5 +135,7 @@ def prefix_term_ids(page_html: str, terms: list[Term], prefix: str) -> str:
 
 
 def _plain(text: str) -> str:
+    """A definition without its Markdown: links keep their text; an underscore inside a name (mip_gap) stays."""
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
-    return re.sub(r"[`*_]|\$", "", text).replace('"', "'").strip()
+    text = re.sub(r"(?<!\w)_+|_+(?!\w)", "", text)  # _emphasis_ and __strong__, not snake_case
+    return re.sub(r"[`*]|\$", "", text).replace('"', "'").strip()
