@@ -13,11 +13,13 @@ from pathlib import Path
 import downhill_mkdocs as adapter
 from downhill_engine import environment
 from downhill_engine.build import Builder, Site
+from downhill_engine.errors import EngineError
 from downhill_engine.execute import Executor
 from downhill_engine.includes import SNIPPETS
 from downhill_engine.render import render_error, superfences_output_fence
 from downhill_engine.widgets import superfences_widget_fence
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import meta
 
 log = logging.getLogger("mkdocs.plugins.downhill")
 REPORT_MARKER = "<!-- build-report -->"  # replaced after the build by this build's execution report
@@ -65,10 +67,25 @@ def on_page_markdown(markdown: str, page, config, files: Files) -> str:
         return render_error(build.page_errors[src]) + "\n" + markdown
     if rendered is None:
         return markdown
+    if markdown != meta.get_data(build.sources[src])[0]:
+        return adapter.report(
+            _edited_before(adapter.shown(page.file.abs_src_path, config)), markdown, _state["command"], log
+        )
     for name, data in rendered.figures.items():
         if files.get_file_from_path(name) is None:
             files.append(File.generated(config, name, content=data, inclusion=InclusionLevel.INCLUDED))
     return rendered.markdown
+
+
+def _edited_before(path: str) -> EngineError:
+    """The engine renders each page from its own read of the file, so an earlier edit would be lost unseen."""
+    return EngineError(
+        path,
+        None,
+        "a plugin or hook that runs before hooks/executed_blocks.py changed this page's Markdown, and the "
+        "executed page would drop that change: list executed_blocks.py first under `hooks:` in mkdocs.yml, "
+        "and move the plugin's edit after it",
+    )
 
 
 def on_post_build(config) -> None:

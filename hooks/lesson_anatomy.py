@@ -15,7 +15,6 @@ from urllib.parse import urljoin
 import downhill_mkdocs as adapter
 import nbformat
 from downhill_engine.errors import EngineError, shown_path
-from downhill_engine.render import render_error
 from downhill_lessons import glossary, header, interview, modules, notebook
 from downhill_lessons.course import Course, Lesson, is_lesson, is_module_page
 from downhill_lessons.metadata import LessonMeta, declared_id, validate
@@ -94,7 +93,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     src = page.file.src_uri
     error = _state["errors"].get(src)
     if error is not None:
-        return _report(error, markdown)
+        return adapter.report(error, markdown, _state["command"], log)
     site: Site = _state["site"]
     if src == GLOSSARY:
         site = dataclasses.replace(site, terms=[])  # the glossary defines its terms; it does not annotate them
@@ -115,7 +114,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             markdown += modules.module_sections(site.course.module_of_page(src), site.course, site.metas, link)
         return assemble(markdown, source, _shown_path(_state["docs"], src), lesson, site, link, url)
     except EngineError as error:
-        return _report(error, markdown)
+        return adapter.report(error, markdown, _state["command"], log)
 
 
 def _add_notebook(lesson: Lesson, page, config, files) -> None:
@@ -142,14 +141,6 @@ def _add_notebook(lesson: Lesson, page, config, files) -> None:
     intro = header.notebook_intro(site.metas[lesson.id], lesson, site.course, page_url, absolute)
     content = nbformat.writes(notebook.lesson_notebook(parsed, plans, intro, page_url, resolve))
     files.append(File.generated(config, lesson.notebook_path, content=content, inclusion=InclusionLevel.INCLUDED))
-
-
-def _report(error: EngineError, markdown: str) -> str:
-    """Stop `mkdocs build`; under `mkdocs serve`, show the error at the top of the page instead."""
-    if not adapter.shows_errors_on_the_page(_state["command"]):
-        adapter.stop([error])
-    log.warning("%s", error.format())
-    return render_error(error) + "\n" + markdown
 
 
 @event_priority(50)  # before print-site copies the page into the printed course

@@ -191,3 +191,14 @@ def search_fragments(site_dir: Path) -> list[dict]:
     fragments = sorted((site_dir / "pagefind" / "fragment").glob("*.pf_fragment"))
     assert fragments, "no search fragments were written"
     return [json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")) for path in fragments]
+
+
+def test_a_hook_that_edits_a_page_before_the_engine_stops_the_build_instead_of_losing_the_edit(site):
+    """The engine renders a page from its own read of the file, so an edit made before it would vanish."""
+    edit = site.root / "edit.py"
+    edit.write_text('def on_page_markdown(markdown, **kwargs):\n    return markdown + "\\nEDITED\\n"\n')
+    (site.root / "mkdocs.yml").write_text(project_config([str(edit), "executed_blocks.py"], ["index.md", "figures.md"]))
+    done = site.build(check=False)
+    assert done.returncode != 0
+    assert "docs/index.md: a plugin or hook that runs before hooks/executed_blocks.py changed" in done.stderr
+    assert "Traceback" not in done.stderr

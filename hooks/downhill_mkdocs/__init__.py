@@ -7,6 +7,7 @@ seam, so moving to another site generator replaces them and nothing else.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import NoReturn
 
 from downhill_engine.build import Build
 from downhill_engine.errors import BuildError, EngineError, shown_path
+from downhill_engine.render import render_error
 from mkdocs.exceptions import PluginError
 
 SUPERFENCES = "pymdownx.superfences"
@@ -40,6 +42,14 @@ def shows_errors_on_the_page(command: str) -> bool:
 def stop(errors: Sequence[EngineError]) -> NoReturn:
     """End the build with every error's ``file:line`` message, and no traceback: the page is at fault."""
     raise PluginError(str(BuildError(list(errors)))) from None
+
+
+def report(error: EngineError, markdown: str, command: str, log: logging.Logger) -> str:
+    """Stop `mkdocs build` on a page's error; under `mkdocs serve`, show it in a box at the top of the page."""
+    if not shows_errors_on_the_page(command):
+        stop([error])
+    log.warning("%s", error.format())
+    return render_error(error) + "\n" + markdown
 
 
 def project_root(config) -> Path:
