@@ -106,9 +106,17 @@ window.downhillPdf = (() => {
 
   const flatten = (list) => list.flatMap((entry) => [entry, ...flatten(entry.children)])
 
+  // Every heading's text as a reader sees it, without its permalink: the outline's titles are restored
+  // from these (pdf_outline.py), because Chromium loses the space at each line wrap of a heading.
+  const headingTexts = () => [...book().querySelectorAll("h1, h2, h3, h4, h5, h6")].map((heading) => {
+    const copy = heading.cloneNode(true)
+    copy.querySelectorAll(".headerlink").forEach((link) => link.remove())
+    return copy.textContent.replace(/\s+/g, " ").trim()
+  })
+
   return {
     // Lay out the book; returns the cover's text, the id of every contents entry, the prefix of the ids of
-    // their start marks, and how their numbers look.
+    // their start marks, how their numbers look, and the headings' texts.
     prepare(builtOn) {
       window.dispatchEvent(new Event("beforeprint")) // what a browser does before printing
       document.querySelectorAll("#print-site-page details").forEach((details) => { details.open = true })
@@ -123,7 +131,7 @@ window.downhillPdf = (() => {
       nav.append(contents(list))
       const all = flatten(list)
       markStarts(all)
-      return { cover, ids: all.map((entry) => entry.id), slot: SLOT, style: numberStyle() }
+      return { cover, ids: all.map((entry) => entry.id), slot: SLOT, style: numberStyle(), headings: headingTexts() }
     }
   }
 })()

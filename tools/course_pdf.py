@@ -7,8 +7,8 @@ serves the site on localhost only and refuses any other request, waits for KaTeX
 course_pdf.js add the cover and the contents, and prints once. The contents are printed with an empty box
 for each page number; contents_numbers.py then reads from the PDF's links where each entry starts and
 writes the numbers into the boxes, in a few seconds where a second print of the whole book took minutes.
-Chromium makes the outline (bookmarks) from the headings, and the page numbers from
-docs/stylesheets/print.css.
+Chromium makes the outline (bookmarks) from the headings, dropping the space at a wrapped heading's line
+breaks, which pdf_outline.py restores; the page numbers come from docs/stylesheets/print.css.
 
 It imports neither MkDocs nor the build hooks: its only input is the built site.
 """
@@ -143,6 +143,7 @@ def _print(context, base_url: str, day: str, watch: _Stopwatch) -> bytes:
     """Load the print page, check it is complete, print it once and number its contents (see the module's docstring)."""
     # Imported here, not at the top: `make pdf` runs `--check` on the bare Python 3 before setup installs pypdf.
     from .contents_numbers import ContentsError, Style, number_contents
+    from .pdf_outline import restore_titles
 
     problems: list[str] = []
     origin = base_url.rstrip("/")
@@ -189,7 +190,7 @@ def _print(context, base_url: str, day: str, watch: _Stopwatch) -> bytes:
     except ContentsError as error:
         raise PdfError(f"the contents cannot be numbered: {error}") from error
     watch.lap("page numbers")
-    return numbered
+    return restore_titles(numbered, book["headings"])
 
 
 def print_pdf(page) -> bytes:
