@@ -185,6 +185,9 @@ def test_scaffold_and_lint_default_to_the_checkout_they_run_in(tmp_path, monkeyp
     assert (tmp_path / "docs/lessons/line-search.md").is_file()
     assert lint.main([]) == 1  # the scaffold's TODOs, found in this checkout's docs/lessons
     assert "docs/lessons/line-search.md:" in capsys.readouterr().out
+    monkeypatch.chdir(tmp_path / "docs")  # not the root: nothing to lint is an error, not a pass
+    assert lint.main([]) == 2
+    assert "run it from the project's root" in capsys.readouterr().err
 
 
 def test_lint_command_exits_nonzero_only_on_findings(capsys):

@@ -413,6 +413,12 @@ def main(argv: list[str] | None = None) -> int:
     """Lint the lessons named (all of docs/lessons by default); exit 1 if any has a finding."""
     args = sys.argv[1:] if argv is None else argv
     paths = [Path(arg) for arg in args] or sorted(LESSONS.glob("*.md"))
+    if not paths:
+        print(
+            f"downhill-lint: no {LESSONS}/*.md here: run it from the project's root, or name the lessons",
+            file=sys.stderr,
+        )
+        return 2
     status = 0
     for path in paths:
         shown = display_path(path)
