@@ -28,7 +28,7 @@ from pypdf.generic import (
     NameObject,
 )
 
-from .pdf_update import Update
+from .pdf_update import Update, shallow_copy
 
 DIGIT_EM = 0.556  # the advance of every digit in Helvetica and in Helvetica-Bold
 FONTS = {False: ("/DhNumber", "/Helvetica"), True: ("/DhNumberBold", "/Helvetica-Bold")}
@@ -91,7 +91,7 @@ def stamp(pdf: bytes, reader: PdfReader, slots: Iterable[Slot], style: Style) ->
         page = reader.pages[index]
         drawn = b"".join(_draw(slot, style) for slot in on_page)
         before, after = (update.add(_stream(data)) for data in (b"q\n", b"Q\n" + drawn))
-        changed = _copy(page)
+        changed = shallow_copy(page)
         changed[NameObject("/Resources")] = _with_fonts(_resources(page))
         changed[NameObject("/Contents")] = ArrayObject([before, *_streams(page), after])
         update.replace(page.indirect_reference, changed)
@@ -132,8 +132,8 @@ def _resources(page) -> DictionaryObject:
 
 def _with_fonts(resources: DictionaryObject) -> DictionaryObject:
     """A copy of ``resources`` that also names both Helveticas (the standard 14 fonts need no file)."""
-    changed = _copy(resources)
-    fonts = changed[NameObject("/Font")] = _copy(resources.get("/Font", DictionaryObject()).get_object())
+    changed = shallow_copy(resources)
+    fonts = changed[NameObject("/Font")] = shallow_copy(resources.get("/Font", DictionaryObject()).get_object())
     for name, base in FONTS.values():
         fonts[NameObject(name)] = DictionaryObject(
             {
@@ -144,11 +144,6 @@ def _with_fonts(resources: DictionaryObject) -> DictionaryObject:
             }
         )
     return changed
-
-
-def _copy(dictionary: DictionaryObject) -> DictionaryObject:
-    """A shallow copy that keeps references as references, so the copy points to the same objects."""
-    return DictionaryObject({key: dictionary.raw_get(key) for key in dictionary})
 
 
 def _streams(page) -> list:

@@ -12,9 +12,9 @@ import io
 from collections.abc import Iterator, Sequence
 
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject, IndirectObject, NameObject, TextStringObject
+from pypdf.generic import IndirectObject, NameObject, TextStringObject
 
-from .pdf_update import Update
+from .pdf_update import Update, shallow_copy
 
 
 def restore_titles(pdf: bytes, headings: Sequence[str]) -> bytes:
@@ -30,7 +30,7 @@ def restore_titles(pdf: bytes, headings: Sequence[str]) -> bytes:
         title = str(item.get("/Title", ""))
         found = by_letters.get(_letters(title), set())
         if len(found) == 1 and (heading := next(iter(found))) != title:
-            retitled = DictionaryObject({key: item.raw_get(key) for key in item})
+            retitled = shallow_copy(item)
             retitled[NameObject("/Title")] = TextStringObject(heading)
             update.replace(reference, retitled)
             changed = True

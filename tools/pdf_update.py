@@ -16,6 +16,11 @@ from pypdf.generic import DictionaryObject, IndirectObject, NameObject, NumberOb
 STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 
 
+def shallow_copy(dictionary: DictionaryObject) -> DictionaryObject:
+    """A copy to change and ``replace`` with, whose references stay references to the same objects."""
+    return DictionaryObject({key: dictionary.raw_get(key) for key in dictionary})
+
+
 class UpdateError(Exception):
     """The PDF cannot be updated this way; the message says why."""
 
